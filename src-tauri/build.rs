@@ -1,0 +1,4 @@
+//! Generates Tauri's context (config, capabilities, embedded assets).
+fn main() {
+    tauri_build::build();
+}

@@ -1,0 +1,38 @@
+//! TypeScript bindings for every type that crosses to the UI, generated from the
+//! Rust types so the two cannot drift. `ui/src/lib/bindings.ts` is written by
+//! `UPDATE_BINDINGS=1 cargo test -p waymark-app bindings`, and the same test fails
+//! when the committed file is stale.
+
+use ts_rs::{Config, TS};
+
+macro_rules! declarations {
+    ($cfg:expr; $($ty:ty),* $(,)?) => {
+        vec![$(format!("export {}", <$ty as TS>::decl($cfg))),*]
+    };
+}
+
+/// The full text of `bindings.ts`.
+pub fn typescript() -> String {
+    use crate::views::*;
+    use waymark_core::{duration, goal, ids, planner, roadmap, task, templates};
+    let cfg = &Config::new().with_large_int("number");
+    let decls = declarations![cfg;
+        ids::GoalId, ids::RoadmapId, ids::StepId, ids::TaskId,
+        goal::Difficulty, goal::GoalStatus, goal::Goal, goal::GoalInput,
+        duration::HourEstimate,
+        roadmap::ResourceKind, roadmap::Resource, roadmap::StepStatus, roadmap::Step, roadmap::StepInput,
+        task::TaskStatus, task::Task,
+        planner::Feasibility,
+        templates::Template,
+        Progress, GoalOverview, StepView, GoalView, TodayTask, TodayGoal, TodayView,
+        crate::error::ErrorCode, crate::error::AppError,
+    ];
+    let mut out = String::from("// Generated from the Rust types by waymark-app (bindings.rs). Do not edit.\n\n");
+    for d in decls {
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}

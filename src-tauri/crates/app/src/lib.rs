@@ -1,0 +1,54 @@
+//! Waymark's application facade: the use cases every front end calls — the
+//! desktop commands, the CLI, the end-to-end tests and the benchmarks.
+//!
+//! Each use case reads the time from the [`Clock`], validates input with the
+//! core's rules, and writes through one store transaction, so a failed call
+//! changes nothing. Errors leave as one [`AppError`] with a stable code.
+
+pub mod bindings;
+mod clock;
+mod error;
+mod goals;
+mod paths;
+mod plan;
+mod roadmaps;
+mod tasks;
+mod today;
+mod views;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use error::{AppError, AppResult, ErrorCode};
+pub use paths::{DATA_DIR_ENV, default_data_dir};
+pub use views::{GoalOverview, GoalView, Progress, StepView, TodayGoal, TodayTask, TodayView};
+
+use std::path::Path;
+use waymark_store::Store;
+
+/// The application: one open store and a clock.
+pub struct App {
+    store: Store,
+    clock: Box<dyn Clock>,
+}
+
+impl App {
+    /// Opens the store in `dir` (created if missing).
+    pub fn open(dir: &Path, clock: Box<dyn Clock>) -> AppResult<Self> {
+        let store = Store::open(dir, clock.now())?;
+        Ok(Self { store, clock })
+    }
+
+    /// Opens the store in the default data directory (or `WAYMARK_DATA_DIR`).
+    pub fn open_default() -> AppResult<Self> {
+        Self::open(&default_data_dir()?, Box::new(SystemClock))
+    }
+
+    /// The database directory.
+    pub fn data_dir(&self) -> &Path {
+        self.store.path()
+    }
+
+    /// Replaces the clock (tests and the CLI's `--date`).
+    pub fn set_clock(&mut self, clock: Box<dyn Clock>) {
+        self.clock = clock;
+    }
+}

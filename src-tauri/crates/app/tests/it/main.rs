@@ -1,0 +1,9 @@
+//! Integration tests of the facade: the use cases as front ends call them, on a
+//! real store in a temp dir with a pinned clock.
+
+mod bad_input;
+mod bindings;
+mod goals;
+mod roadmaps;
+mod support;
+mod today;

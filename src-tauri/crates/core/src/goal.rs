@@ -1,0 +1,200 @@
+//! Goals: what a learner wants to reach, by when, with how many hours a week.
+
+use crate::error::{ValidationError, ValidationResult};
+use crate::ids::GoalId;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// How hard the learner expects the goal to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Difficulty {
+    /// New to the subject.
+    #[default]
+    Beginner,
+    /// Knows the basics.
+    Intermediate,
+    /// Deepening existing skill.
+    Advanced,
+}
+
+impl Difficulty {
+    /// Parses `beginner`, `intermediate` or `advanced`.
+    pub fn parse(text: &str) -> ValidationResult<Self> {
+        match text.trim().to_lowercase().as_str() {
+            "beginner" => Ok(Self::Beginner),
+            "intermediate" => Ok(Self::Intermediate),
+            "advanced" => Ok(Self::Advanced),
+            other => Err(ValidationError::new(
+                "difficulty",
+                format!("\"{other}\" is not a difficulty; use beginner, intermediate or advanced"),
+            )),
+        }
+    }
+}
+
+/// Where a goal stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalStatus {
+    /// Being worked on: its tasks appear on Today.
+    #[default]
+    Active,
+    /// Put aside for now: its tasks are hidden from Today.
+    Paused,
+    /// Reached.
+    Completed,
+    /// Kept for the record, out of the way.
+    Archived,
+}
+
+/// A learner's goal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Goal {
+    /// Its id.
+    pub id: GoalId,
+    /// Short name, e.g. "Learn Rust".
+    pub title: String,
+    /// Why and what, in the learner's words.
+    pub description: String,
+    /// Free category, e.g. "Programming".
+    pub category: String,
+    /// Expected difficulty.
+    pub difficulty: Difficulty,
+    /// The day the learner wants to be done by.
+    pub target_date: Option<NaiveDate>,
+    /// Study hours available per week for this goal.
+    pub hours_per_week: f64,
+    /// Skills or tags.
+    pub skills: Vec<String>,
+    /// Goals to finish first.
+    pub prerequisites: Vec<GoalId>,
+    /// Where it stands.
+    pub status: GoalStatus,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+    /// When it was completed, if it was.
+    pub completed_at: Option<DateTime<Utc>>,
+}
+
+/// What a learner types when creating or editing a goal.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct GoalInput {
+    /// Short name; required.
+    pub title: String,
+    /// Optional description.
+    pub description: String,
+    /// Optional category.
+    pub category: String,
+    /// Difficulty (beginner by default).
+    pub difficulty: Difficulty,
+    /// Optional target date; not in the past.
+    pub target_date: Option<NaiveDate>,
+    /// Hours per week, more than 0 and at most 168.
+    pub hours_per_week: f64,
+    /// Skills or tags.
+    pub skills: Vec<String>,
+}
+
+/// Default weekly hours when the learner gives none.
+pub const DEFAULT_HOURS_PER_WEEK: f64 = 5.0;
+
+impl GoalInput {
+    /// Checks and normalises the input. `today` is the learner's date; a target date
+    /// before it is refused unless it equals `kept_target` (an edit that leaves an
+    /// already-passed date alone).
+    pub fn validate(mut self, today: NaiveDate, kept_target: Option<NaiveDate>) -> ValidationResult<Self> {
+        self.title = self.title.trim().to_string();
+        if self.title.is_empty() {
+            return Err(ValidationError::new("title", "is required; give the goal a short name"));
+        }
+        if self.title.chars().count() > 200 {
+            return Err(ValidationError::new("title", "is longer than 200 characters"));
+        }
+        self.description = self.description.trim().to_string();
+        self.category = self.category.trim().to_string();
+        if !self.hours_per_week.is_finite() || self.hours_per_week <= 0.0 || self.hours_per_week > 168.0 {
+            return Err(ValidationError::new(
+                "hours_per_week",
+                format!("must be more than 0 and at most 168 (a week has 168 hours); got {}", self.hours_per_week),
+            ));
+        }
+        if let Some(target) = self.target_date
+            && target < today
+            && Some(target) != kept_target
+        {
+            return Err(ValidationError::new(
+                "target_date",
+                format!("{target} is in the past; pick today ({today}) or a later day"),
+            ));
+        }
+        self.skills = clean_tags(&self.skills);
+        Ok(self)
+    }
+}
+
+/// Trims tags, drops empty ones and duplicates (keeping the first spelling).
+pub fn clean_tags(tags: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in tags {
+        let t = t.trim();
+        if !t.is_empty() && !out.iter().any(|o| o.eq_ignore_ascii_case(t)) {
+            out.push(t.to_string());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn input() -> GoalInput {
+        GoalInput { title: "  Learn Rust ".into(), hours_per_week: 5.0, ..Default::default() }
+    }
+
+    #[test]
+    fn valid_input_is_normalised() {
+        let g = GoalInput { skills: vec![" rust ".into(), "".into(), "Rust".into(), "cargo".into()], ..input() };
+        let g = g.validate(day("2026-01-01"), None).unwrap();
+        assert_eq!(g.title, "Learn Rust");
+        assert_eq!(g.skills, vec!["rust".to_string(), "cargo".to_string()]);
+    }
+
+    #[test]
+    fn refuses_bad_fields_by_name() {
+        let today = day("2026-06-01");
+        let cases = [
+            (GoalInput { title: "   ".into(), ..input() }, "title"),
+            (GoalInput { hours_per_week: 0.0, ..input() }, "hours_per_week"),
+            (GoalInput { hours_per_week: -3.0, ..input() }, "hours_per_week"),
+            (GoalInput { hours_per_week: 169.0, ..input() }, "hours_per_week"),
+            (GoalInput { hours_per_week: f64::NAN, ..input() }, "hours_per_week"),
+            (GoalInput { target_date: Some(day("2026-05-31")), ..input() }, "target_date"),
+        ];
+        for (bad, field) in cases {
+            assert_eq!(bad.validate(today, None).unwrap_err().field, field);
+        }
+    }
+
+    #[test]
+    fn past_target_is_kept_on_edit_but_not_set_anew() {
+        let today = day("2026-06-01");
+        let past = Some(day("2026-05-01"));
+        assert!(GoalInput { target_date: past, ..input() }.validate(today, past).is_ok());
+        assert!(GoalInput { target_date: past, ..input() }.validate(today, Some(day("2026-07-01"))).is_err());
+        assert!(GoalInput { target_date: Some(today), ..input() }.validate(today, None).is_ok());
+    }
+
+    #[test]
+    fn difficulty_parses_case_insensitively() {
+        assert_eq!(Difficulty::parse("Advanced"), Ok(Difficulty::Advanced));
+        assert_eq!(Difficulty::parse("expert").unwrap_err().field, "difficulty");
+    }
+}

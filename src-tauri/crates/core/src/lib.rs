@@ -1,0 +1,18 @@
+//! Waymark's domain core: the types a learner's plan is made of and the pure rules
+//! over them (duration parsing, hour estimates, the daily fill, validation, the
+//! hybrid logical clock).
+//!
+//! Nothing here does IO or reads the clock: "now" and "today" are always passed
+//! in, so every rule is a plain function that tests can pin to any moment.
+
+pub mod duration;
+pub mod error;
+pub mod goal;
+pub mod hlc;
+pub mod ids;
+pub mod planner;
+pub mod roadmap;
+pub mod task;
+pub mod templates;
+
+pub use error::{ValidationError, ValidationResult};

@@ -1,0 +1,105 @@
+//! In-memory indexes for the hot reads: tasks by day, tasks by goal, the roadmap
+//! of a goal. They hold ids of live documents only, are built by one scan at
+//! open, and change only after a transaction has committed.
+
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use waymark_core::ids::{GoalId, RoadmapId, TaskId};
+
+/// How one write changes the indexes.
+#[derive(Debug, Clone)]
+pub enum IndexChange {
+    /// A task was written (`live` false: it is now a tombstone).
+    Task {
+        /// The task.
+        id: TaskId,
+        /// Its day.
+        date: NaiveDate,
+        /// Its goal.
+        goal: GoalId,
+        /// Whether it is live.
+        live: bool,
+    },
+    /// A roadmap was written.
+    Roadmap {
+        /// The roadmap.
+        id: RoadmapId,
+        /// Its goal.
+        goal: GoalId,
+        /// Whether it is live.
+        live: bool,
+    },
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Indexes {
+    tasks_by_date: BTreeMap<NaiveDate, BTreeSet<TaskId>>,
+    tasks_by_goal: HashMap<GoalId, BTreeSet<TaskId>>,
+    task_keys: HashMap<TaskId, (NaiveDate, GoalId)>,
+    roadmap_by_goal: HashMap<GoalId, RoadmapId>,
+    roadmap_keys: HashMap<RoadmapId, GoalId>,
+}
+
+impl Indexes {
+    pub(crate) fn apply(&mut self, change: IndexChange) {
+        match change {
+            IndexChange::Task { id, date, goal, live } => {
+                if let Some((old_date, old_goal)) = self.task_keys.remove(&id) {
+                    remove_from(&mut self.tasks_by_date, &old_date, &id);
+                    if let Some(set) = self.tasks_by_goal.get_mut(&old_goal) {
+                        set.remove(&id);
+                        if set.is_empty() {
+                            self.tasks_by_goal.remove(&old_goal);
+                        }
+                    }
+                }
+                if live {
+                    self.tasks_by_date.entry(date).or_default().insert(id.clone());
+                    self.tasks_by_goal.entry(goal.clone()).or_default().insert(id.clone());
+                    self.task_keys.insert(id, (date, goal));
+                }
+            }
+            IndexChange::Roadmap { id, goal, live } => {
+                if let Some(old_goal) = self.roadmap_keys.remove(&id) {
+                    if self.roadmap_by_goal.get(&old_goal) == Some(&id) {
+                        self.roadmap_by_goal.remove(&old_goal);
+                    }
+                }
+                if live {
+                    self.roadmap_by_goal.insert(goal.clone(), id.clone());
+                    self.roadmap_keys.insert(id, goal);
+                }
+            }
+        }
+    }
+
+    pub(crate) fn tasks_on(&self, date: NaiveDate) -> impl Iterator<Item = &TaskId> {
+        self.tasks_by_date.get(&date).into_iter().flatten()
+    }
+
+    pub(crate) fn tasks_between(&self, from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = &TaskId> {
+        let range = if from <= to { self.tasks_by_date.range(from..=to) } else { self.tasks_by_date.range(from..from) };
+        range.flat_map(|(_, ids)| ids.iter())
+    }
+
+    pub(crate) fn tasks_of_goal(&self, goal: &GoalId) -> impl Iterator<Item = &TaskId> {
+        self.tasks_by_goal.get(goal).into_iter().flatten()
+    }
+
+    pub(crate) fn last_task_date(&self, goal: &GoalId) -> Option<NaiveDate> {
+        self.tasks_of_goal(goal).filter_map(|id| self.task_keys.get(id).map(|(d, _)| *d)).max()
+    }
+
+    pub(crate) fn roadmap_of_goal(&self, goal: &GoalId) -> Option<&RoadmapId> {
+        self.roadmap_by_goal.get(goal)
+    }
+}
+
+fn remove_from(map: &mut BTreeMap<NaiveDate, BTreeSet<TaskId>>, key: &NaiveDate, id: &TaskId) {
+    if let Some(set) = map.get_mut(key) {
+        set.remove(id);
+        if set.is_empty() {
+            map.remove(key);
+        }
+    }
+}

@@ -1,0 +1,258 @@
+//! Opening the store and reading from it.
+
+use crate::doc::{from_document, is_deleted};
+use crate::entity::Entity;
+use crate::error::{StoreError, StoreResult};
+use crate::index::{IndexChange, Indexes};
+use crate::meta;
+use crate::tx::Tx;
+use chrono::{DateTime, NaiveDate, Utc};
+use polodb_core::bson::{Document, doc};
+use polodb_core::{CollectionT, Database};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use uuid::Uuid;
+use waymark_core::goal::Goal;
+use waymark_core::hlc::{Hlc, HlcClock};
+use waymark_core::ids::{GoalId, RoadmapId, TaskId};
+use waymark_core::roadmap::Roadmap;
+use waymark_core::task::Task;
+
+/// Who writes through this store: the learner's user id (shared by their
+/// devices once sync is on) and this device's id (part of every HLC stamp).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreIdentity {
+    /// The learner.
+    pub user_id: String,
+    /// This installation.
+    pub device_id: String,
+}
+
+/// The open local database. Open it once per process.
+pub struct Store {
+    pub(crate) db: Database,
+    path: PathBuf,
+    pub(crate) identity: StoreIdentity,
+    pub(crate) clock: HlcClock,
+    pub(crate) indexes: Indexes,
+}
+
+#[derive(Serialize, Deserialize)]
+struct TaskKey {
+    _id: TaskId,
+    date: NaiveDate,
+    goal_id: GoalId,
+    #[serde(default)]
+    deleted: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+struct RoadmapKey {
+    _id: RoadmapId,
+    goal_id: GoalId,
+    #[serde(default)]
+    deleted: bool,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database in directory `dir`. `now` seeds
+    /// the ids made for a new store.
+    pub fn open(dir: &Path, now: DateTime<Utc>) -> StoreResult<Self> {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| StoreError::Directory { path: dir.to_path_buf(), message: e.to_string() })?;
+        let db = Database::open_path(dir).map_err(|e| {
+            let text = e.to_string();
+            if text.to_lowercase().contains("lock") {
+                StoreError::AlreadyOpen { path: dir.to_path_buf() }
+            } else {
+                StoreError::Directory { path: dir.to_path_buf(), message: text }
+            }
+        })?;
+        let (identity, last_hlc) = {
+            let txn = db.start_transaction()?;
+            let fresh = txn.collection::<Document>(meta::META).count_documents()? == 0;
+            meta::migrate(&txn, fresh)?;
+            let identity = match meta::read(&txn, "identity")? {
+                Some(d) => StoreIdentity {
+                    user_id: d.get_str("user_id").unwrap_or_default().to_string(),
+                    device_id: d.get_str("device_id").unwrap_or_default().to_string(),
+                },
+                None => {
+                    let ts = uuid::Timestamp::from_unix(
+                        uuid::NoContext,
+                        now.timestamp().max(0) as u64,
+                        now.timestamp_subsec_nanos(),
+                    );
+                    let id = StoreIdentity {
+                        user_id: Uuid::new_v7(ts).to_string(),
+                        device_id: Uuid::new_v7(ts).simple().to_string()[20..].to_string(),
+                    };
+                    meta::write(&txn, "identity", doc! { "user_id": &id.user_id, "device_id": &id.device_id })?;
+                    id
+                }
+            };
+            let last = meta::read(&txn, "clock")?.and_then(|d| d.get_str("last").ok().and_then(Hlc::parse));
+            txn.commit()?;
+            (identity, last)
+        };
+        let clock = HlcClock::resume(identity.device_id.clone(), last_hlc.as_ref());
+        let mut store = Self { db, path: dir.to_path_buf(), identity, clock, indexes: Indexes::default() };
+        store.build_indexes()?;
+        Ok(store)
+    }
+
+    fn build_indexes(&mut self) -> StoreResult<()> {
+        let mut indexes = Indexes::default();
+        for key in self.db.collection::<TaskKey>(Task::COLLECTION).find(doc! {}).run()? {
+            let key = key?;
+            indexes.apply(IndexChange::Task { id: key._id, date: key.date, goal: key.goal_id, live: !key.deleted });
+        }
+        for key in self.db.collection::<RoadmapKey>(Roadmap::COLLECTION).find(doc! {}).run()? {
+            let key = key?;
+            if !key.deleted {
+                indexes.apply(IndexChange::Roadmap { id: key._id, goal: key.goal_id, live: true });
+            }
+        }
+        self.indexes = indexes;
+        Ok(())
+    }
+
+    /// The database directory.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The learner and device ids.
+    pub fn identity(&self) -> &StoreIdentity {
+        &self.identity
+    }
+
+    /// Runs `f` in one transaction stamped at `now`: everything `f` writes is
+    /// committed together, or — when `f` or the commit fails — nothing is.
+    pub fn transact<R, E: From<StoreError>>(
+        &mut self,
+        now: DateTime<Utc>,
+        f: impl FnOnce(&mut Tx<'_>) -> Result<R, E>,
+    ) -> Result<R, E> {
+        let txn = self.db.start_transaction().map_err(StoreError::from)?;
+        let mut tx = Tx::new(txn, &mut self.clock, &self.identity.user_id, now);
+        let result = f(&mut tx);
+        match result {
+            Ok(value) => {
+                let changes = tx.commit()?;
+                for change in changes {
+                    self.indexes.apply(change);
+                }
+                Ok(value)
+            }
+            Err(e) => {
+                tx.rollback();
+                Err(e)
+            }
+        }
+    }
+
+    /// The live value with this id.
+    pub fn get<E: Entity>(&self, id: &str) -> StoreResult<Option<E>> {
+        let found = self.db.collection::<Document>(E::COLLECTION).find_one(doc! { "_id": id })?;
+        match found {
+            Some(d) if !is_deleted(&d) => Ok(Some(from_document(d)?)),
+            _ => Ok(None),
+        }
+    }
+
+    /// The HLC stamp of a document, live or tombstone.
+    pub fn stamp_of<E: Entity>(&self, id: &str) -> StoreResult<Option<Hlc>> {
+        let found = self.db.collection::<Document>(E::COLLECTION).find_one(doc! { "_id": id })?;
+        Ok(found.and_then(|d| d.get_str("hlc").ok().and_then(Hlc::parse)))
+    }
+
+    /// Every live value of a collection, by a full scan. For small collections
+    /// (goals) and for checking the indexes.
+    pub fn scan<E: Entity>(&self) -> StoreResult<Vec<E>> {
+        let mut out = Vec::new();
+        for d in self.db.collection::<Document>(E::COLLECTION).find(doc! {}).run()? {
+            let d = d?;
+            if !is_deleted(&d) {
+                out.push(from_document(d)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// All live goals, oldest first.
+    pub fn goals(&self) -> StoreResult<Vec<Goal>> {
+        let mut goals: Vec<Goal> = self.scan()?;
+        goals.sort_by(|a, b| a.created_at.cmp(&b.created_at).then_with(|| a.id.cmp(&b.id)));
+        Ok(goals)
+    }
+
+    /// Live tasks planned for `date` (index read), in plan order.
+    pub fn tasks_on(&self, date: NaiveDate) -> StoreResult<Vec<Task>> {
+        self.load_tasks(self.indexes.tasks_on(date))
+    }
+
+    /// Live tasks planned from `from` to `to` inclusive (index read).
+    pub fn tasks_between(&self, from: NaiveDate, to: NaiveDate) -> StoreResult<Vec<Task>> {
+        self.load_tasks(self.indexes.tasks_between(from, to))
+    }
+
+    /// Live tasks of a goal (index read), in plan order.
+    pub fn tasks_of_goal(&self, goal: &GoalId) -> StoreResult<Vec<Task>> {
+        self.load_tasks(self.indexes.tasks_of_goal(goal))
+    }
+
+    /// The day of a goal's last live task (index only, no document read).
+    pub fn last_task_date(&self, goal: &GoalId) -> Option<NaiveDate> {
+        self.indexes.last_task_date(goal)
+    }
+
+    /// The live roadmap of a goal (index read).
+    pub fn roadmap_of_goal(&self, goal: &GoalId) -> StoreResult<Option<Roadmap>> {
+        match self.indexes.roadmap_of_goal(goal) {
+            Some(id) => self.get(id.as_str()),
+            None => Ok(None),
+        }
+    }
+
+    fn load_tasks<'a>(&self, ids: impl Iterator<Item = &'a TaskId>) -> StoreResult<Vec<Task>> {
+        let coll = self.db.collection::<Document>(Task::COLLECTION);
+        let mut tasks = Vec::new();
+        for id in ids {
+            if let Some(d) = coll.find_one(doc! { "_id": id.as_str() })? {
+                if !is_deleted(&d) {
+                    tasks.push(from_document::<Task>(d)?);
+                }
+            }
+        }
+        tasks.sort_by(|a, b| (a.date, &a.goal_id, a.seq).cmp(&(b.date, &b.goal_id, b.seq)));
+        Ok(tasks)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn a_store_from_a_newer_schema_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
+        {
+            let store = Store::open(dir.path(), now).unwrap();
+            let txn = store.db.start_transaction().unwrap();
+            meta::write(&txn, "schema", doc! { "version": meta::SCHEMA_VERSION + 1 }).unwrap();
+            txn.commit().unwrap();
+        }
+        match Store::open(dir.path(), now) {
+            Err(StoreError::NewerSchema { found, supported }) => {
+                assert_eq!((found, supported), (meta::SCHEMA_VERSION + 1, meta::SCHEMA_VERSION));
+            }
+            other => panic!("expected NewerSchema, got {:?}", other.err()),
+        }
+        let db = Database::open_path(dir.path()).unwrap();
+        let schema = db.collection::<Document>(meta::META).find_one(doc! { "_id": "schema" }).unwrap().unwrap();
+        assert_eq!(schema.get_i64("version").unwrap(), meta::SCHEMA_VERSION + 1, "the newer store is untouched");
+    }
+}

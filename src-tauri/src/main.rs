@@ -1,0 +1,19 @@
+//! Waymark's one binary: with no subcommand it starts the desktop app; with one
+//! it runs headless on the same store (scripting, cron, tests).
+
+#![cfg_attr(all(not(debug_assertions), target_os = "windows"), windows_subsystem = "windows")]
+
+mod cli;
+mod commands;
+mod desktop;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    match args.command {
+        None => desktop::run(),
+        Some(command) => cli::run(command),
+    }
+}

@@ -1,0 +1,96 @@
+//! The headless CLI, run as a real process on a temp data dir.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn waymark(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_waymark")).args(args).env("WAYMARK_DATA_DIR", dir).output().unwrap()
+}
+
+fn json(dir: &Path, args: &[&str]) -> Value {
+    let out = waymark(dir, args);
+    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{args:?} printed no JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+fn fails(dir: &Path, args: &[&str]) -> String {
+    let out = waymark(dir, args);
+    assert!(!out.status.success(), "{args:?} should fail");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.trim_end().lines().count(), 1, "one line on stderr: {err}");
+    err
+}
+
+#[test]
+fn templates_goals_today_and_tasks_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let templates = json(d, &["templates", "--json"]);
+    let names: Vec<&str> = templates.as_array().unwrap().iter().map(|t| t["name"].as_str().unwrap()).collect();
+    assert!(names.len() >= 5 && names.contains(&"rust"), "{names:?}");
+    assert!(templates[0]["title"].is_string() && templates[0]["steps"].is_array());
+
+    let goal =
+        json(d, &["goal", "add", "--title", "Learn Rust", "--template", "rust", "--hours-per-week", "7", "--json"]);
+    let id = goal["id"].as_str().unwrap().to_string();
+    assert_eq!(goal["title"], "Learn Rust");
+    assert_eq!(goal["status"], "active");
+
+    let list = json(d, &["goal", "list", "--json"]);
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["id"], id.as_str());
+
+    let today = json(d, &["today", "--json"]);
+    let tasks = today["tasks"].as_array().unwrap();
+    assert!(!tasks.is_empty());
+    for key in ["id", "goal_id", "title", "duration_minutes", "status"] {
+        assert!(!tasks[0][key].is_null(), "task has {key}");
+    }
+    assert_eq!(tasks[0]["goal_id"], id.as_str());
+    let task = tasks[0]["id"].as_str().unwrap().to_string();
+    let date = today["date"].as_str().unwrap().to_string();
+
+    assert!(waymark(d, &["task", "done", &task]).status.success());
+    let today = json(d, &["today", "--date", &date, "--json"]);
+    let done = today["tasks"].as_array().unwrap().iter().find(|t| t["id"] == task.as_str()).unwrap();
+    assert_eq!(done["status"], "done");
+    assert!(waymark(d, &["task", "skip", &task]).status.success());
+    let today = json(d, &["today", "--date", &date, "--json"]);
+    assert_eq!(today["tasks"][0]["status"], "skipped");
+}
+
+#[test]
+fn bad_input_fails_with_one_line_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(fails(d, &["goal", "add", "--title", "  "]).contains("title"));
+    assert!(fails(d, &["goal", "add", "--title", "X", "--hours-per-week", "0"]).contains("hours_per_week"));
+    assert!(fails(d, &["goal", "add", "--title", "X", "--hours-per-week", "-2"]).contains("hours_per_week"));
+    assert!(fails(d, &["goal", "add", "--title", "X", "--target-date", "2001-01-01"]).contains("target_date"));
+    assert!(fails(d, &["goal", "add", "--title", "X", "--template", "klingon"]).contains("template"));
+    assert!(fails(d, &["goal", "add", "--title", "X", "--difficulty", "expert"]).contains("difficulty"));
+    assert!(fails(d, &["task", "done", "0190a000-0000-7000-8000-000000000000"]).contains("no task"));
+    assert!(fails(d, &["task", "done", "nope"]).contains("task_id"));
+    assert_eq!(json(d, &["goal", "list", "--json"]), Value::Array(vec![]));
+}
+
+#[test]
+fn a_second_process_on_an_open_store_gets_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let _held = waymark_app::App::open(dir.path(), Box::new(waymark_app::SystemClock)).unwrap();
+    let started = std::time::Instant::now();
+    let err = fails(dir.path(), &["goal", "list", "--json"]);
+    assert!(err.contains("already open"), "{err}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(20), "no hang");
+}
+
+#[test]
+fn help_documents_the_commands() {
+    let out = Command::new(env!("CARGO_BIN_EXE_waymark")).arg("--help").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    for cmd in ["templates", "goal", "today", "task", "WAYMARK_DATA_DIR"] {
+        assert!(text.contains(cmd), "--help mentions {cmd}");
+    }
+}

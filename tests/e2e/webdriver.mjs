@@ -1,0 +1,155 @@
+// A small WebDriver client and app harness for the end-to-end tests: starts
+// tauri-driver (which starts WebKitWebDriver and the built Waymark binary) and
+// drives the real window over the W3C WebDriver protocol.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+
+async function freePort() {
+  const server = createServer();
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address();
+  server.close();
+  await once(server, "close");
+  return port;
+}
+
+export class Driver {
+  constructor({ dataDir }) {
+    this.dataDir = dataDir;
+    this.bin = resolve(process.env.WAYMARK_BIN ?? "");
+    if (!process.env.WAYMARK_BIN) throw new Error("set WAYMARK_BIN to the built waymark binary");
+  }
+
+  async start() {
+    this.port = await freePort();
+    this.nativePort = await freePort();
+    this.proc = spawn("tauri-driver", ["--port", String(this.port), "--native-port", String(this.nativePort)], {
+      env: { ...process.env, WAYMARK_DATA_DIR: this.dataDir },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      try {
+        const r = await fetch(`http://127.0.0.1:${this.port}/status`);
+        if (r.ok) return;
+      } catch {
+        // not up yet
+      }
+      await sleep(200);
+    }
+    throw new Error("tauri-driver did not start");
+  }
+
+  async stop() {
+    if (this.session) await this.quit().catch(() => {});
+    this.proc?.kill("SIGTERM");
+  }
+
+  async req(method, path, body) {
+    const r = await fetch(`http://127.0.0.1:${this.port}${path}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await r.json().catch(() => ({}));
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
+    return json.value;
+  }
+
+  /** Launches the app: a new WebDriver session. */
+  async launch() {
+    const value = await this.req("POST", "/session", {
+      capabilities: { alwaysMatch: { browserName: "wry", "tauri:options": { application: this.bin } } },
+    });
+    this.session = value.sessionId;
+    await this.waitFor('[data-testid="nav-new-goal"]');
+  }
+
+  /** Closes the app window and ends the session. */
+  async quit() {
+    await this.req("DELETE", `/session/${this.session}`);
+    this.session = null;
+  }
+
+  s(path) {
+    return `/session/${this.session}${path}`;
+  }
+
+  async find(css) {
+    const v = await this.req("POST", this.s("/element"), { using: "css selector", value: css });
+    return v[ELEMENT];
+  }
+
+  async findAll(css) {
+    const v = await this.req("POST", this.s("/elements"), { using: "css selector", value: css });
+    return v.map((e) => e[ELEMENT]);
+  }
+
+  async waitFor(css, { timeout = 15_000, until } = {}) {
+    const deadline = Date.now() + timeout;
+    let last;
+    while (Date.now() < deadline) {
+      try {
+        const el = await this.find(css);
+        if (!until || (await until(el))) return el;
+      } catch (e) {
+        last = e;
+      }
+      await sleep(150);
+    }
+    throw new Error(`timed out waiting for ${css}: ${last?.message ?? "condition not met"}`);
+  }
+
+  async click(css) {
+    const el = await this.waitFor(css);
+    await this.req("POST", this.s(`/element/${el}/click`), {});
+  }
+
+  async type(css, text, { clear = true } = {}) {
+    const el = await this.waitFor(css);
+    if (clear) await this.req("POST", this.s(`/element/${el}/clear`), {});
+    await this.req("POST", this.s(`/element/${el}/value`), { text });
+  }
+
+  async text(css) {
+    const el = await this.waitFor(css);
+    return this.req("GET", this.s(`/element/${el}/text`));
+  }
+
+  async attr(el, name) {
+    return this.req("GET", this.s(`/element/${el}/attribute/${name}`));
+  }
+
+  async exec(script, args = []) {
+    return this.req("POST", this.s("/execute/sync"), { script, args });
+  }
+
+  async title() {
+    return this.req("GET", this.s("/title"));
+  }
+
+  /** Saves a PNG of the window when WAYMARK_SCREENSHOTS names a folder. */
+  async screenshot(name) {
+    const dir = process.env.WAYMARK_SCREENSHOTS;
+    if (!dir) return;
+    mkdirSync(dir, { recursive: true });
+    const b64 = await this.req("GET", this.s("/screenshot"));
+    writeFileSync(join(dir, `${name}.png`), Buffer.from(b64, "base64"));
+  }
+}
+
+export function tempDataDir() {
+  return mkdtempSync(join(tmpdir(), "waymark-e2e-"));
+}
+
+export function removeDir(dir) {
+  rmSync(dir, { recursive: true, force: true });
+}
