@@ -141,6 +141,8 @@ export class Driver {
     const dir = process.env.WAYMARK_SCREENSHOTS;
     if (!dir) return;
     mkdirSync(dir, { recursive: true });
+    await this.exec("window.scrollTo(0, 0)");
+    await sleep(700);
     const b64 = await this.req("GET", this.s("/screenshot"));
     writeFileSync(join(dir, `${name}.png`), Buffer.from(b64, "base64"));
   }

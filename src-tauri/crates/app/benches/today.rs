@@ -123,7 +123,7 @@ fn main() {
     println!("heavy profile: {GOALS} goals, {TASKS} tasks over {DAYS} days, built in {:.1?}", built.elapsed());
     let days: Vec<NaiveDate> = (0..50).map(|i| start + Days::new(100 + i * 33)).collect();
 
-    let clock = FixedClock { now: Utc::now(), today: days[0] };
+    let clock = FixedClock { now: Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap(), today: days[0] };
     let opened = Instant::now();
     let app = App::open(dir.path(), Box::new(clock)).unwrap();
     println!("open (index build): {:.1?}", opened.elapsed());

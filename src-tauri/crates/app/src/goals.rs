@@ -4,6 +4,7 @@
 use crate::App;
 use crate::error::{AppError, AppResult};
 use crate::plan::replan;
+use crate::roadmaps::find_template;
 use crate::views::{GoalOverview, GoalView, Progress, StepView};
 use uuid::Uuid;
 use waymark_core::duration::HourEstimate;
@@ -12,7 +13,6 @@ use waymark_core::ids::{GoalId, RoadmapId, StepId};
 use waymark_core::planner::{Feasibility, Plan};
 use waymark_core::roadmap::{Roadmap, StepStatus};
 use waymark_core::task::{Task, TaskStatus};
-use waymark_core::templates::template_named;
 
 /// How many settled tasks the goal view shows before today.
 const RECENT_SETTLED: usize = 10;
@@ -29,14 +29,7 @@ impl App {
         let now = self.clock.now();
         let input = input.validate(today, None)?;
         let steps = match template.map(str::trim).filter(|t| !t.is_empty()) {
-            Some(name) => template_named(name)
-                .ok_or_else(|| {
-                    let known: Vec<String> = waymark_core::templates::templates().into_iter().map(|t| t.name).collect();
-                    AppError::invalid(
-                        "template",
-                        format!("\"{name}\" is not a template; choose one of {}", known.join(", ")),
-                    )
-                })?
+            Some(name) => find_template(name)?
                 .steps
                 .into_iter()
                 .map(|s| Ok(s.validate()?.into_step(StepId::from_uuid(Uuid::now_v7()), StepStatus::Pending)))

@@ -17,10 +17,7 @@ impl App {
 
     /// Replaces the goal's steps with a template's.
     pub fn apply_template(&mut self, goal_id: &str, name: &str) -> AppResult<GoalView> {
-        let template = template_named(name).ok_or_else(|| {
-            let known: Vec<String> = templates().into_iter().map(|t| t.name).collect();
-            AppError::invalid("template", format!("\"{name}\" is not a template; choose one of {}", known.join(", ")))
-        })?;
+        let template = find_template(name)?;
         self.edit_roadmap(goal_id, |r| {
             r.template = Some(template.name.clone());
             r.steps = template
@@ -95,6 +92,14 @@ impl App {
         self.save_roadmap_and_replan(&goal, Some(&roadmap), true)?;
         self.goal_view(goal.id.as_str())
     }
+}
+
+/// The built-in template `name`, or an error listing the valid names.
+pub(crate) fn find_template(name: &str) -> AppResult<Template> {
+    template_named(name).ok_or_else(|| {
+        let known: Vec<String> = templates().into_iter().map(|t| t.name).collect();
+        AppError::invalid("template", format!("\"{name}\" is not a template; choose one of {}", known.join(", ")))
+    })
 }
 
 fn find_step(roadmap: &Roadmap, step_id: &str) -> AppResult<usize> {

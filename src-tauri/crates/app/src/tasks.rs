@@ -19,10 +19,10 @@ impl App {
     ) -> AppResult<Task> {
         let tid =
             TaskId::parse(id).ok_or_else(|| AppError::invalid("task_id", format!("\"{id}\" is not a task id")))?;
-        if let Some(m) = time_spent_minutes {
-            if m > MAX_MINUTES {
-                return Err(AppError::invalid("time_spent_minutes", format!("{m} minutes is more than a day")));
-            }
+        if let Some(m) = time_spent_minutes
+            && m > MAX_MINUTES
+        {
+            return Err(AppError::invalid("time_spent_minutes", format!("{m} minutes is more than a day")));
         }
         let mut task: Task = self.store.get(tid.as_str())?.ok_or_else(|| AppError::not_found("task", id))?;
         let now = self.clock.now();

@@ -60,10 +60,10 @@ impl Indexes {
                 }
             }
             IndexChange::Roadmap { id, goal, live } => {
-                if let Some(old_goal) = self.roadmap_keys.remove(&id) {
-                    if self.roadmap_by_goal.get(&old_goal) == Some(&id) {
-                        self.roadmap_by_goal.remove(&old_goal);
-                    }
+                if let Some(old_goal) = self.roadmap_keys.remove(&id)
+                    && self.roadmap_by_goal.get(&old_goal) == Some(&id)
+                {
+                    self.roadmap_by_goal.remove(&old_goal);
                 }
                 if live {
                     self.roadmap_by_goal.insert(goal.clone(), id.clone());

@@ -219,10 +219,10 @@ impl Store {
         let coll = self.db.collection::<Document>(Task::COLLECTION);
         let mut tasks = Vec::new();
         for id in ids {
-            if let Some(d) = coll.find_one(doc! { "_id": id.as_str() })? {
-                if !is_deleted(&d) {
-                    tasks.push(from_document::<Task>(d)?);
-                }
+            if let Some(d) = coll.find_one(doc! { "_id": id.as_str() })?
+                && !is_deleted(&d)
+            {
+                tasks.push(from_document::<Task>(d)?);
             }
         }
         tasks.sort_by(|a, b| (a.date, &a.goal_id, a.seq).cmp(&(b.date, &b.goal_id, b.seq)));
