@@ -21,20 +21,26 @@ pub use error::{AppError, AppResult, ErrorCode};
 pub use paths::{DATA_DIR_ENV, default_data_dir};
 pub use views::{GoalOverview, GoalView, Progress, StepView, TodayGoal, TodayTask, TodayView};
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use waymark_store::Store;
+
+/// The folder inside the data directory that holds the database (the desktop
+/// shell keeps its webview cache beside it).
+const STORE_DIR: &str = "store";
 
 /// The application: one open store and a clock.
 pub struct App {
+    data_dir: PathBuf,
     store: Store,
     clock: Box<dyn Clock>,
 }
 
 impl App {
-    /// Opens the store in `dir` (created if missing).
+    /// Opens the data directory `dir` (created if missing); the database lives
+    /// in its `store/` folder.
     pub fn open(dir: &Path, clock: Box<dyn Clock>) -> AppResult<Self> {
-        let store = Store::open(dir, clock.now())?;
-        Ok(Self { store, clock })
+        let store = Store::open(&dir.join(STORE_DIR), clock.now())?;
+        Ok(Self { data_dir: dir.to_path_buf(), store, clock })
     }
 
     /// Opens the store in the default data directory (or `WAYMARK_DATA_DIR`).
@@ -42,9 +48,9 @@ impl App {
         Self::open(&default_data_dir()?, Box::new(SystemClock))
     }
 
-    /// The database directory.
+    /// The data directory.
     pub fn data_dir(&self) -> &Path {
-        self.store.path()
+        &self.data_dir
     }
 
     /// Replaces the clock (tests and the CLI's `--date`).
