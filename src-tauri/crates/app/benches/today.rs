@@ -119,7 +119,7 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     let start = NaiveDate::from_ymd_opt(2021, 6, 1).unwrap();
     let built = Instant::now();
-    build(dir.path(), start);
+    build(&dir.path().join("store"), start);
     println!("heavy profile: {GOALS} goals, {TASKS} tasks over {DAYS} days, built in {:.1?}", built.elapsed());
     let days: Vec<NaiveDate> = (0..50).map(|i| start + Days::new(100 + i * 33)).collect();
 
@@ -137,11 +137,35 @@ fn main() {
         },
         500,
     );
+    assert!(count > 0, "the heavy profile must put tasks on the measured days");
     let ids: Vec<Vec<String>> =
         days.iter().map(|d| app.today(Some(*d)).unwrap().tasks.into_iter().map(|t| t.id.0).collect()).collect();
     drop(app);
 
-    let db = Database::open_path(dir.path()).unwrap();
+    {
+        let store = Store::open(&dir.path().join("store"), Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap()).unwrap();
+        let goals = median(|| drop(store.goals().unwrap()), 200);
+        let mut n = 0;
+        let tasks_on = median(
+            || {
+                drop(store.tasks_on(days[n % days.len()]).unwrap());
+                n += 1;
+            },
+            200,
+        );
+        let gid = GoalId(uuid(1_000_000));
+        let roadmap = median(|| drop(store.roadmap_of_goal(&gid).unwrap()), 200);
+        let last = median(
+            || {
+                std::hint::black_box(store.last_task_date(&gid));
+            },
+            200,
+        );
+        println!(
+            "parts: goals scan {goals:.1?}, tasks_on {tasks_on:.1?}, one roadmap {roadmap:.1?}, one last_task_date {last:.1?}"
+        );
+    }
+    let db = Database::open_path(dir.path().join("store")).unwrap();
     let tasks = db.collection::<Document>("tasks");
     let mut j = 0;
     let bare = median(

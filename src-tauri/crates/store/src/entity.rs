@@ -27,6 +27,9 @@ impl Entity for Goal {
     fn id(&self) -> &str {
         self.id.as_str()
     }
+    fn index_change(&self, live: bool) -> Option<IndexChange> {
+        Some(IndexChange::Goal { goal: Box::new(self.clone()), live })
+    }
 }
 
 impl Entity for Roadmap {
@@ -35,7 +38,7 @@ impl Entity for Roadmap {
         self.id.as_str()
     }
     fn index_change(&self, live: bool) -> Option<IndexChange> {
-        Some(IndexChange::Roadmap { id: self.id.clone(), goal: self.goal_id.clone(), live })
+        Some(IndexChange::Roadmap { roadmap: Box::new(self.clone()), live })
     }
 }
 

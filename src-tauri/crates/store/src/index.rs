@@ -1,10 +1,13 @@
-//! In-memory indexes for the hot reads: tasks by day, tasks by goal, the roadmap
-//! of a goal. They hold ids of live documents only, are built by one scan at
-//! open, and change only after a transaction has committed.
+//! In-memory indexes for the hot reads: tasks by day and by goal (ids), and the
+//! small collections — goals and roadmaps — kept whole. They hold live documents
+//! only, are built by one scan at open, and change only after a transaction has
+//! committed.
 
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use waymark_core::goal::Goal;
 use waymark_core::ids::{GoalId, RoadmapId, TaskId};
+use waymark_core::roadmap::Roadmap;
 
 /// How one write changes the indexes.
 #[derive(Debug, Clone)]
@@ -22,10 +25,15 @@ pub enum IndexChange {
     },
     /// A roadmap was written.
     Roadmap {
-        /// The roadmap.
-        id: RoadmapId,
-        /// Its goal.
-        goal: GoalId,
+        /// The roadmap as written.
+        roadmap: Box<Roadmap>,
+        /// Whether it is live.
+        live: bool,
+    },
+    /// A goal was written.
+    Goal {
+        /// The goal as written.
+        goal: Box<Goal>,
         /// Whether it is live.
         live: bool,
     },
@@ -37,7 +45,8 @@ pub(crate) struct Indexes {
     tasks_by_goal: HashMap<GoalId, BTreeSet<TaskId>>,
     task_keys: HashMap<TaskId, (NaiveDate, GoalId)>,
     roadmap_by_goal: HashMap<GoalId, RoadmapId>,
-    roadmap_keys: HashMap<RoadmapId, GoalId>,
+    roadmaps: HashMap<RoadmapId, Roadmap>,
+    goals: HashMap<GoalId, Goal>,
 }
 
 impl Indexes {
@@ -59,15 +68,22 @@ impl Indexes {
                     self.task_keys.insert(id, (date, goal));
                 }
             }
-            IndexChange::Roadmap { id, goal, live } => {
-                if let Some(old_goal) = self.roadmap_keys.remove(&id)
-                    && self.roadmap_by_goal.get(&old_goal) == Some(&id)
+            IndexChange::Roadmap { roadmap, live } => {
+                if let Some(old) = self.roadmaps.remove(&roadmap.id)
+                    && self.roadmap_by_goal.get(&old.goal_id) == Some(&old.id)
                 {
-                    self.roadmap_by_goal.remove(&old_goal);
+                    self.roadmap_by_goal.remove(&old.goal_id);
                 }
                 if live {
-                    self.roadmap_by_goal.insert(goal.clone(), id.clone());
-                    self.roadmap_keys.insert(id, goal);
+                    self.roadmap_by_goal.insert(roadmap.goal_id.clone(), roadmap.id.clone());
+                    self.roadmaps.insert(roadmap.id.clone(), *roadmap);
+                }
+            }
+            IndexChange::Goal { goal, live } => {
+                if live {
+                    self.goals.insert(goal.id.clone(), *goal);
+                } else {
+                    self.goals.remove(&goal.id);
                 }
             }
         }
@@ -90,8 +106,12 @@ impl Indexes {
         self.tasks_of_goal(goal).filter_map(|id| self.task_keys.get(id).map(|(d, _)| *d)).max()
     }
 
-    pub(crate) fn roadmap_of_goal(&self, goal: &GoalId) -> Option<&RoadmapId> {
-        self.roadmap_by_goal.get(goal)
+    pub(crate) fn roadmap_of_goal(&self, goal: &GoalId) -> Option<&Roadmap> {
+        self.roadmap_by_goal.get(goal).and_then(|id| self.roadmaps.get(id))
+    }
+
+    pub(crate) fn goals(&self) -> impl Iterator<Item = &Goal> {
+        self.goals.values()
     }
 }
 

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use uuid::Uuid;
 use waymark_core::goal::Goal;
 use waymark_core::hlc::{Hlc, HlcClock};
-use waymark_core::ids::{GoalId, RoadmapId, TaskId};
+use waymark_core::ids::{GoalId, TaskId};
 use waymark_core::roadmap::Roadmap;
 use waymark_core::task::Task;
 
@@ -41,14 +41,6 @@ pub struct Store {
 struct TaskKey {
     _id: TaskId,
     date: NaiveDate,
-    goal_id: GoalId,
-    #[serde(default)]
-    deleted: bool,
-}
-
-#[derive(Serialize, Deserialize)]
-struct RoadmapKey {
-    _id: RoadmapId,
     goal_id: GoalId,
     #[serde(default)]
     deleted: bool,
@@ -107,11 +99,11 @@ impl Store {
             let key = key?;
             indexes.apply(IndexChange::Task { id: key._id, date: key.date, goal: key.goal_id, live: !key.deleted });
         }
-        for key in self.db.collection::<RoadmapKey>(Roadmap::COLLECTION).find(doc! {}).run()? {
-            let key = key?;
-            if !key.deleted {
-                indexes.apply(IndexChange::Roadmap { id: key._id, goal: key.goal_id, live: true });
-            }
+        for roadmap in self.scan::<Roadmap>()? {
+            indexes.apply(IndexChange::Roadmap { roadmap: Box::new(roadmap), live: true });
+        }
+        for goal in self.scan::<Goal>()? {
+            indexes.apply(IndexChange::Goal { goal: Box::new(goal), live: true });
         }
         self.indexes = indexes;
         Ok(())
@@ -180,9 +172,9 @@ impl Store {
         Ok(out)
     }
 
-    /// All live goals, oldest first.
+    /// All live goals, oldest first (from memory).
     pub fn goals(&self) -> StoreResult<Vec<Goal>> {
-        let mut goals: Vec<Goal> = self.scan()?;
+        let mut goals: Vec<Goal> = self.indexes.goals().cloned().collect();
         goals.sort_by(|a, b| a.created_at.cmp(&b.created_at).then_with(|| a.id.cmp(&b.id)));
         Ok(goals)
     }
@@ -207,12 +199,9 @@ impl Store {
         self.indexes.last_task_date(goal)
     }
 
-    /// The live roadmap of a goal (index read).
+    /// The live roadmap of a goal (from memory).
     pub fn roadmap_of_goal(&self, goal: &GoalId) -> StoreResult<Option<Roadmap>> {
-        match self.indexes.roadmap_of_goal(goal) {
-            Some(id) => self.get(id.as_str()),
-            None => Ok(None),
-        }
+        Ok(self.indexes.roadmap_of_goal(goal).cloned())
     }
 
     fn load_tasks<'a>(&self, ids: impl Iterator<Item = &'a TaskId>) -> StoreResult<Vec<Task>> {

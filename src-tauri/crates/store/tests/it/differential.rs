@@ -6,6 +6,7 @@ use crate::support::*;
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
+use waymark_core::goal::Goal;
 use waymark_core::ids::GoalId;
 use waymark_core::roadmap::Roadmap;
 use waymark_core::task::Task;
@@ -18,6 +19,8 @@ enum Op {
     PutRoadmap { roadmap: u8, goal: u8 },
     DeleteRoadmap { roadmap: u8 },
     FailedBatch { task: u8, goal: u8, day: u8 },
+    PutGoal { goal: u8, title: u8 },
+    DeleteGoal { goal: u8 },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -27,6 +30,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0u8..6, 0u8..4).prop_map(|(roadmap, goal)| Op::PutRoadmap { roadmap, goal }),
         1 => (0u8..6).prop_map(|roadmap| Op::DeleteRoadmap { roadmap }),
         1 => (0u8..40, 0u8..4, 0u8..10).prop_map(|(task, goal, day)| Op::FailedBatch { task, goal, day }),
+        1 => (0u8..4, 0u8..3).prop_map(|(goal, title)| Op::PutGoal { goal, title }),
+        1 => (0u8..4).prop_map(|goal| Op::DeleteGoal { goal }),
     ]
 }
 
@@ -52,7 +57,19 @@ fn ids(tasks: Vec<Task>) -> BTreeSet<String> {
     tasks.into_iter().map(|t| t.id.0).collect()
 }
 
+fn make_goal(n: u8, title: u8) -> Goal {
+    let mut g = crate::support::goal(0);
+    g.id = goal_id(n);
+    g.title = format!("Goal {n} v{title}");
+    g
+}
+
 fn check(store: &Store) {
+    let mut scanned: Vec<Goal> = store.scan().unwrap();
+    scanned.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut cached = store.goals().unwrap();
+    cached.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(cached, scanned, "goals in memory equal goals on disk");
     let all: Vec<Task> = store.scan().unwrap();
     for d in 0..11 {
         let date = base() + Days::new(d);
@@ -108,6 +125,12 @@ proptest! {
                     Op::DeleteRoadmap { roadmap } => {
                         if let Some(r) = store.get::<Roadmap>(&id(2_000 + u128::from(roadmap))).unwrap() {
                             store.transact(now(), |tx| tx.delete(&r)).unwrap();
+                        }
+                    }
+                    Op::PutGoal { goal, title } => store.transact(now(), |tx| tx.put(&make_goal(goal, title))).unwrap(),
+                    Op::DeleteGoal { goal } => {
+                        if let Some(g) = store.get::<Goal>(goal_id(goal).as_str()).unwrap() {
+                            store.transact(now(), |tx| tx.delete(&g)).unwrap();
                         }
                     }
                     Op::FailedBatch { task, goal, day } => {
