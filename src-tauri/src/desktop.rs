@@ -3,6 +3,7 @@
 use crate::commands;
 use std::process::ExitCode;
 use std::sync::Mutex;
+use std::time::Duration;
 use waymark_app::{App, AppError, AppResult};
 
 /// The facade behind a lock, or why it could not be opened (shown by the UI).
@@ -19,7 +20,7 @@ impl Shared {
 
 /// Starts the desktop app and blocks until it quits.
 pub fn run() -> ExitCode {
-    let shared = Shared(App::open_default().map(Mutex::new));
+    let shared = Shared(App::open_default_waiting(Duration::from_secs(5)).map(Mutex::new));
     if let Err(e) = &shared.0 {
         eprintln!("waymark: {e}");
     }

@@ -48,6 +48,21 @@ impl App {
         Self::open(&default_data_dir()?, Box::new(SystemClock))
     }
 
+    /// Like [`App::open_default`], but while another process still holds the
+    /// store (a window that was just closed is shutting down) it retries for up
+    /// to `wait` before reporting `already_open`.
+    pub fn open_default_waiting(wait: std::time::Duration) -> AppResult<Self> {
+        let deadline = std::time::Instant::now() + wait;
+        loop {
+            match Self::open_default() {
+                Err(e) if e.code == ErrorCode::AlreadyOpen && std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                other => return other,
+            }
+        }
+    }
+
     /// The data directory.
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
