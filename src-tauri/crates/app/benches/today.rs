@@ -162,7 +162,7 @@ fn main() {
             200,
         );
         println!(
-            "parts: goals scan {goals:.1?}, tasks_on {tasks_on:.1?}, one roadmap {roadmap:.1?}, one last_task_date {last:.1?}"
+            "parts: goals (memory) {goals:.1?}, tasks_on {tasks_on:.1?}, one roadmap {roadmap:.1?}, one last_task_date {last:.1?}"
         );
     }
     let db = Database::open_path(dir.path().join("store")).unwrap();

@@ -165,7 +165,7 @@ impl App {
 
     pub(crate) fn goal(&self, id: &str) -> AppResult<Goal> {
         let gid = parse_goal_id(id)?;
-        self.store.get::<Goal>(gid.as_str())?.ok_or_else(|| AppError::not_found("goal", id))
+        self.store.goal(&gid).ok_or_else(|| AppError::not_found("goal", id))
     }
 
     pub(crate) fn save_and_replan(&mut self, goal: &Goal) -> AppResult<()> {

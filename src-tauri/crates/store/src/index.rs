@@ -110,6 +110,10 @@ impl Indexes {
         self.roadmap_by_goal.get(goal).and_then(|id| self.roadmaps.get(id))
     }
 
+    pub(crate) fn goal(&self, id: &GoalId) -> Option<&Goal> {
+        self.goals.get(id)
+    }
+
     pub(crate) fn goals(&self) -> impl Iterator<Item = &Goal> {
         self.goals.values()
     }

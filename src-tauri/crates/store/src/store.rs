@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use polodb_core::bson::{Document, doc};
 use polodb_core::{CollectionT, Database};
 use serde::{Deserialize, Serialize};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use uuid::Uuid;
 use waymark_core::goal::Goal;
 use waymark_core::hlc::{Hlc, HlcClock};
@@ -31,7 +31,6 @@ pub struct StoreIdentity {
 /// The open local database. Open it once per process.
 pub struct Store {
     pub(crate) db: Database,
-    path: PathBuf,
     pub(crate) identity: StoreIdentity,
     pub(crate) clock: HlcClock,
     pub(crate) indexes: Indexes,
@@ -88,7 +87,7 @@ impl Store {
             (identity, last)
         };
         let clock = HlcClock::resume(identity.device_id.clone(), last_hlc.as_ref());
-        let mut store = Self { db, path: dir.to_path_buf(), identity, clock, indexes: Indexes::default() };
+        let mut store = Self { db, identity, clock, indexes: Indexes::default() };
         store.build_indexes()?;
         Ok(store)
     }
@@ -107,11 +106,6 @@ impl Store {
         }
         self.indexes = indexes;
         Ok(())
-    }
-
-    /// The database directory.
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 
     /// The learner and device ids.
@@ -170,6 +164,11 @@ impl Store {
             }
         }
         Ok(out)
+    }
+
+    /// The live goal with this id (from memory).
+    pub fn goal(&self, id: &GoalId) -> Option<Goal> {
+        self.indexes.goal(id).cloned()
     }
 
     /// All live goals, oldest first (from memory).
