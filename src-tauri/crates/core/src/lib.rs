@@ -5,6 +5,7 @@
 //! Nothing here does IO or reads the clock: "now" and "today" are always passed
 //! in, so every rule is a plain function that tests can pin to any moment.
 
+pub mod availability;
 pub mod duration;
 pub mod error;
 pub mod goal;
