@@ -5,9 +5,13 @@
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
+use std::path::PathBuf;
 use std::process::ExitCode;
-use waymark_app::{App, AppResult, GoalOverview, TodayView};
+use waymark_app::io::RoadmapFormat;
+use waymark_app::{App, AppError, AppResult, ErrorCode, GoalOverview, SettingsInput, TodayView};
 use waymark_core::goal::{Difficulty, GoalInput, GoalStatus};
+use waymark_core::ids::GoalId;
+use waymark_core::profile::DayOffInput;
 use waymark_core::task::TaskStatus;
 
 /// Waymark: a local-first learning planner. Run without a command to open the app.
@@ -40,6 +44,102 @@ pub enum Command {
     /// Mark tasks done or skipped.
     #[command(subcommand)]
     Task(TaskCommand),
+    /// Print a goal's dated plan.
+    Plan {
+        /// The goal id.
+        goal_id: String,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Re-plan every goal from today (after changing hours or steps by hand).
+    Replan(Output),
+    /// Write the plan (of one goal, or of all active goals) as an .ics calendar.
+    ExportIcs {
+        /// The file to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Only this goal.
+        #[arg(long)]
+        goal: Option<String>,
+    },
+    /// Import or export a goal's roadmap as Markdown or JSON.
+    #[command(subcommand)]
+    Roadmap(RoadmapCommand),
+    /// Show or change the day start hour and time zone.
+    Settings {
+        /// The hour (0–23) a new learner day starts.
+        #[arg(long)]
+        day_start: Option<u8>,
+        /// An IANA time zone (e.g. Europe/Berlin), or "system".
+        #[arg(long)]
+        time_zone: Option<String>,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Declare or remove days off (for all goals).
+    #[command(subcommand)]
+    DayOff(DayOffCommand),
+    /// Show the activity log, newest first.
+    Activity {
+        /// Only this goal.
+        #[arg(long)]
+        goal: Option<String>,
+        /// How many entries.
+        #[arg(long, default_value_t = 30)]
+        limit: usize,
+        #[command(flatten)]
+        out: Output,
+    },
+}
+
+/// Roadmap file commands.
+#[derive(Debug, Subcommand)]
+pub enum RoadmapCommand {
+    /// Replace a goal's steps with a .md or .json roadmap file.
+    Import {
+        /// The goal id.
+        goal_id: String,
+        /// The file (.md, .markdown or .json).
+        file: PathBuf,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Write a goal's roadmap as Markdown or JSON.
+    Export {
+        /// The goal id.
+        goal_id: String,
+        /// md or json.
+        #[arg(long, default_value = "md")]
+        format: String,
+        /// The file to write; standard output when absent.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+/// Day-off commands.
+#[derive(Debug, Subcommand)]
+pub enum DayOffCommand {
+    /// Declare a break from START to END (inclusive; one day without END).
+    Add {
+        /// First day off (YYYY-MM-DD).
+        start: NaiveDate,
+        /// Last day off.
+        #[arg(long)]
+        end: Option<NaiveDate>,
+        /// A note.
+        #[arg(long, default_value = "")]
+        note: String,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Remove the break that starts on START.
+    Remove {
+        /// Its first day.
+        start: NaiveDate,
+        #[command(flatten)]
+        out: Output,
+    },
 }
 
 /// Output format.
@@ -70,9 +170,15 @@ pub enum GoalCommand {
         /// Target date (YYYY-MM-DD), not in the past.
         #[arg(long)]
         target_date: Option<NaiveDate>,
-        /// Study hours per week (more than 0, at most 168).
+        /// Study hours per week (more than 0, at most 168), spread evenly.
         #[arg(long, default_value_t = waymark_core::goal::DEFAULT_HOURS_PER_WEEK, allow_negative_numbers = true)]
         hours_per_week: f64,
+        /// Hours per weekday, Monday first, e.g. 1,1,1,1,1,3,0 (replaces --hours-per-week).
+        #[arg(long, value_delimiter = ',', allow_negative_numbers = true)]
+        week_hours: Option<Vec<f64>>,
+        /// A goal to finish first (repeatable).
+        #[arg(long = "prerequisite")]
+        prerequisites: Vec<String>,
         /// Skills or tags, comma-separated.
         #[arg(long, value_delimiter = ',')]
         skills: Vec<String>,
@@ -169,10 +275,19 @@ fn execute(app: &mut App, command: Command) -> AppResult<()> {
             difficulty,
             target_date,
             hours_per_week,
+            week_hours,
+            prerequisites,
             skills,
             template,
             out,
         }) => {
+            let prerequisites = prerequisites
+                .iter()
+                .map(|p| {
+                    GoalId::parse(p)
+                        .ok_or_else(|| AppError::invalid("prerequisites", format!("\"{p}\" is not a goal id")))
+                })
+                .collect::<AppResult<Vec<_>>>()?;
             let input = GoalInput {
                 title,
                 description,
@@ -180,7 +295,9 @@ fn execute(app: &mut App, command: Command) -> AppResult<()> {
                 difficulty: Difficulty::parse(&difficulty)?,
                 target_date,
                 hours_per_week,
+                week_hours,
                 skills,
+                prerequisites,
             };
             let goal = app.create_goal(input, template.as_deref())?;
             emit(&out, &goal, || vec![goal_line(&goal)])
@@ -215,7 +332,7 @@ fn execute(app: &mut App, command: Command) -> AppResult<()> {
             Ok(())
         }
         Command::Today { date, out } => {
-            let today = app.today(date)?;
+            let today = app.today_view(date)?;
             emit(&out, &today, || today_lines(&today))
         }
         Command::Task(cmd) => {
@@ -227,13 +344,106 @@ fn execute(app: &mut App, command: Command) -> AppResult<()> {
             let task = app.set_task_status(&args.id, status, args.minutes)?;
             emit(&args.out, &task, || vec![format!("{} {:?}: {}", task.date, task.status, task.title)])
         }
+        Command::Plan { goal_id, out } => {
+            let plan = app.plan(&goal_id)?;
+            emit(&out, &plan, || {
+                let mut lines = vec![goal_line(&plan.overview), format!("  {}", plan.overview.outlook.reason)];
+                for t in &plan.tasks {
+                    lines.push(format!(
+                        "  {} {:8} {} ({} min)",
+                        t.date,
+                        format!("{:?}", t.status),
+                        t.title,
+                        t.duration_minutes
+                    ));
+                }
+                lines
+            })
+        }
+        Command::Replan(out) => {
+            app.replan_all()?;
+            let goals = app.list_goals()?;
+            emit(&out, &goals, || goals.iter().map(goal_line).collect())
+        }
+        Command::ExportIcs { out, goal } => {
+            let text = app.export_ics(goal.as_deref())?;
+            write_file(&out, &text)?;
+            println!("wrote {}", out.display());
+            Ok(())
+        }
+        Command::Roadmap(RoadmapCommand::Import { goal_id, file, out }) => {
+            let format = RoadmapFormat::of_file(&file.to_string_lossy())?;
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| AppError::invalid("file", format!("cannot read {}: {e}", file.display())))?;
+            let view = app.import_roadmap(&goal_id, &text, format)?;
+            emit(&out, &view, || vec![goal_line(&view.overview), format!("  {} steps imported", view.steps.len())])
+        }
+        Command::Roadmap(RoadmapCommand::Export { goal_id, format, out }) => {
+            let format = match format.to_ascii_lowercase().as_str() {
+                "md" | "markdown" => RoadmapFormat::Markdown,
+                "json" => RoadmapFormat::Json,
+                other => return Err(AppError::invalid("format", format!("\"{other}\" is not md or json"))),
+            };
+            let text = app.export_roadmap(&goal_id, format)?;
+            match out {
+                Some(path) => {
+                    write_file(&path, &text)?;
+                    println!("wrote {}", path.display());
+                }
+                None => print!("{text}"),
+            }
+            Ok(())
+        }
+        Command::Settings { day_start, time_zone, out } => {
+            if day_start.is_some() || time_zone.is_some() {
+                let current = app.settings();
+                let time_zone = match time_zone {
+                    Some(z) if z.eq_ignore_ascii_case("system") => None,
+                    Some(z) => Some(z),
+                    None => current.time_zone,
+                };
+                app.update_settings(SettingsInput {
+                    day_start_hour: day_start.unwrap_or(current.day_start_hour),
+                    time_zone,
+                })?;
+            }
+            let s = app.settings();
+            emit(&out, &s, || {
+                let mut lines = vec![format!(
+                    "today {} · day starts at {}:00 · time zone {}",
+                    s.today, s.day_start_hour, s.zone_in_effect
+                )];
+                lines.extend(s.days_off.iter().map(|d| format!("  off {} – {} {}", d.start, d.end, d.note)));
+                lines
+            })
+        }
+        Command::DayOff(DayOffCommand::Add { start, end, note, out }) => {
+            let s = app.add_day_off(DayOffInput { start: Some(start), end, note })?;
+            emit(&out, &s, || s.days_off.iter().map(|d| format!("off {} – {} {}", d.start, d.end, d.note)).collect())
+        }
+        Command::DayOff(DayOffCommand::Remove { start, out }) => {
+            let s = app.remove_day_off(start)?;
+            emit(&out, &s, || s.days_off.iter().map(|d| format!("off {} – {} {}", d.start, d.end, d.note)).collect())
+        }
+        Command::Activity { goal, limit, out } => {
+            let log = app.activities(goal.as_deref(), Some(limit))?;
+            emit(&out, &log, || log.iter().map(|a| format!("{} {}", a.date, a.title)).collect())
+        }
     }
+}
+
+fn write_file(path: &std::path::Path, text: &str) -> AppResult<()> {
+    std::fs::write(path, text).map_err(|e| AppError {
+        code: ErrorCode::System,
+        message: format!("cannot write {}: {e}", path.display()),
+        field: Some("out".into()),
+    })
 }
 
 fn emit<T: Serialize>(out: &Output, value: &T, text: impl FnOnce() -> Vec<String>) -> AppResult<()> {
     if out.json {
-        let json = serde_json::to_string_pretty(value).map_err(|e| waymark_app::AppError {
-            code: waymark_app::ErrorCode::System,
+        let json = serde_json::to_string_pretty(value).map_err(|e| AppError {
+            code: ErrorCode::System,
             message: format!("cannot write JSON: {e}"),
             field: None,
         })?;
@@ -255,7 +465,13 @@ fn goal_line(g: &GoalOverview) -> String {
 }
 
 fn today_lines(t: &TodayView) -> Vec<String> {
-    let mut lines = vec![format!("{} — {} of {} min done", t.date, t.done_minutes, t.planned_minutes)];
+    let mut lines = vec![format!(
+        "{} — {} of {} min done · streak {} (longest {})",
+        t.date, t.done_minutes, t.planned_minutes, t.streak.current, t.streak.longest
+    )];
+    for g in &t.goals {
+        lines.push(format!("  {} — {}", g.title, g.outlook.reason));
+    }
     if t.tasks.is_empty() {
         lines.push("  nothing planned".into());
     }

@@ -44,6 +44,17 @@ pub fn run() -> ExitCode {
             commands::set_task_status,
             commands::open_resource,
             commands::data_dir,
+            commands::plan,
+            commands::replan_all,
+            commands::set_step_done,
+            commands::settings,
+            commands::update_settings,
+            commands::add_day_off,
+            commands::remove_day_off,
+            commands::activities,
+            commands::import_roadmap,
+            commands::export_roadmap,
+            commands::export_ics,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -8,6 +8,42 @@ export type StepId = string;
 
 export type TaskId = string;
 
+export type ActivityId = string;
+
+export type WeekMinutes = [number, number, number, number, number, number, number];
+
+export type DayOff = { 
+/**
+ * First day off.
+ */
+start: string, 
+/**
+ * Last day off (inclusive).
+ */
+end: string, 
+/**
+ * Why, in the learner's words ("Holiday in Rome").
+ */
+note: string, 
+/**
+ * The learner's date when it was declared.
+ */
+declared_on: string, };
+
+export type DayOffInput = { 
+/**
+ * First day off.
+ */
+start: string | null, 
+/**
+ * Last day off; the start day when absent.
+ */
+end: string | null, 
+/**
+ * Optional note.
+ */
+note: string, };
+
 export type Difficulty = "beginner" | "intermediate" | "advanced";
 
 export type GoalStatus = "active" | "paused" | "completed" | "archived";
@@ -38,9 +74,13 @@ difficulty: Difficulty,
  */
 target_date: string | null, 
 /**
- * Study hours available per week for this goal.
+ * Study hours available per week for this goal (the sum of `week_minutes`).
  */
 hours_per_week: number, 
+/**
+ * Minutes available on each weekday, Monday first.
+ */
+week_minutes: WeekMinutes, 
 /**
  * Skills or tags.
  */
@@ -84,13 +124,22 @@ difficulty: Difficulty,
  */
 target_date: string | null, 
 /**
- * Hours per week, more than 0 and at most 168.
+ * Hours per week, more than 0 and at most 168; spread evenly over the week
+ * unless `week_hours` is given.
  */
 hours_per_week: number, 
 /**
+ * Hours per weekday, Monday first; when given, `hours_per_week` is their sum.
+ */
+week_hours: Array<number> | null, 
+/**
  * Skills or tags.
  */
-skills: Array<string>, };
+skills: Array<string>, 
+/**
+ * Goals to finish first (ids).
+ */
+prerequisites: Array<GoalId>, };
 
 export type HourEstimate = { 
 /**
@@ -230,9 +279,138 @@ created_at: string,
 /**
  * When it was marked done or skipped.
  */
-completed_at: string | null, };
+completed_at: string | null, 
+/**
+ * The learner's date when it was marked done or skipped (kept as it was
+ * then, so a later time-zone change does not move it).
+ */
+completed_on: string | null, 
+/**
+ * Days it was planned for but not done, before it rolled forward.
+ */
+missed_dates: Array<string>, };
 
 export type Feasibility = "no_target" | "fits" | "past_target";
+
+export type TrackStatus = "on_track" | "at_risk" | "off_track" | "no_target" | "finished";
+
+export type Fixes = { 
+/**
+ * Weekly hours (same weekday shape) that would finish by the target;
+ * `None` when no amount of hours can.
+ */
+hours_per_week: number | null, 
+/**
+ * How many more hours a week than now that is; `None` with `hours_per_week`.
+ */
+extra_hours_per_week: number | null, 
+/**
+ * A target date the current plan meets: its last day.
+ */
+later_date: string, };
+
+export type Outlook = { 
+/**
+ * Hours done, rounded to 0.1.
+ */
+hours_done: number, 
+/**
+ * Hours done plus still open, rounded to 0.1.
+ */
+hours_total: number, 
+/**
+ * Share of hours done, 0..=1 (0 when nothing is planned).
+ */
+fraction_hours: number, 
+/**
+ * Steps done.
+ */
+steps_done: number, 
+/**
+ * Steps in all.
+ */
+steps_total: number, 
+/**
+ * Share of steps done, 0..=1 (0 without steps).
+ */
+fraction_steps: number, 
+/**
+ * Recent pace in hours a week, rounded to 0.1; `None` without enough history.
+ */
+pace_hours_per_week: number | null, 
+/**
+ * Likely last day of work.
+ */
+forecast_finish: string | null, 
+/**
+ * Where the goal stands.
+ */
+status: TrackStatus, 
+/**
+ * One line for the learner.
+ */
+reason: string, 
+/**
+ * Only when the target is infeasible with the current hours.
+ */
+fixes: Fixes | null, };
+
+export type TodayState = "kept" | "open" | "free" | "off";
+
+export type Streak = { 
+/**
+ * Kept days counted back from today (today only once kept), across neutral
+ * days, up to the last day that broke the streak.
+ */
+current: number, 
+/**
+ * The longest such run ever (at least `current`).
+ */
+longest: number, 
+/**
+ * Where today stands.
+ */
+today: TodayState, 
+/**
+ * All kept days up to today.
+ */
+kept_days: number, };
+
+export type ActivityKind = "goal_created" | "roadmap_started" | "roadmap_imported" | "step_completed" | "task_completed" | "goal_completed" | "tasks_rolled_over" | "streak_milestone";
+
+export type Activity = { 
+/**
+ * Its id (UUID v7, so ids sort by time).
+ */
+id: ActivityId, 
+/**
+ * What happened.
+ */
+kind: ActivityKind, 
+/**
+ * The goal it concerns, if any.
+ */
+goal_id: GoalId | null, 
+/**
+ * The step or task it concerns, if any.
+ */
+subject_id: string | null, 
+/**
+ * One line for the timeline, e.g. "Completed step Ownership".
+ */
+title: string, 
+/**
+ * When it happened.
+ */
+at: string, 
+/**
+ * The learner's date it happened on.
+ */
+date: string, 
+/**
+ * A number that goes with it: minutes for a task, tasks moved, streak days.
+ */
+value: number | null, };
 
 export type Template = { 
 /**
@@ -292,6 +470,19 @@ finish_date: string | null,
  */
 feasibility: Feasibility, 
 /**
+ * Progress, forecast and on-track status.
+ */
+outlook: Outlook, 
+/**
+ * Unfinished prerequisite goals without a plan (paused or archived) that
+ * this goal waits for.
+ */
+waiting_on: Array<string>, 
+/**
+ * The day its plan starts when it waits for a prerequisite's plan to end.
+ */
+starts_on: string | null, 
+/**
  * Its id.
  */
 id: GoalId, 
@@ -316,9 +507,13 @@ difficulty: Difficulty,
  */
 target_date: string | null, 
 /**
- * Study hours available per week for this goal.
+ * Study hours available per week for this goal (the sum of `week_minutes`).
  */
 hours_per_week: number, 
+/**
+ * Minutes available on each weekday, Monday first.
+ */
+week_minutes: WeekMinutes, 
 /**
  * Skills or tags.
  */
@@ -410,7 +605,11 @@ estimate: HourEstimate,
 /**
  * Tasks from today on (planned) and the latest settled ones, by date.
  */
-upcoming: Array<Task>, };
+upcoming: Array<Task>, 
+/**
+ * The goal's latest activity, newest first.
+ */
+activities: Array<Activity>, };
 
 export type TodayTask = { 
 /**
@@ -452,7 +651,11 @@ time_spent_minutes: number | null,
 /**
  * The step's study material.
  */
-resources: Array<Resource>, };
+resources: Array<Resource>, 
+/**
+ * Days it was planned for before and not done (it rolled forward).
+ */
+missed_dates: Array<string>, };
 
 export type TodayGoal = { 
 /**
@@ -478,7 +681,11 @@ feasibility: Feasibility,
 /**
  * The last planned day.
  */
-finish_date: string | null, };
+finish_date: string | null, 
+/**
+ * Progress, forecast and on-track status.
+ */
+outlook: Outlook, };
 
 export type TodayView = { 
 /**
@@ -504,7 +711,83 @@ goals: Array<TodayGoal>,
 /**
  * Number of active goals (for the empty state).
  */
-active_goals: number, };
+active_goals: number, 
+/**
+ * The learner's streak.
+ */
+streak: Streak, 
+/**
+ * Whether the day shown is a declared day off.
+ */
+day_off: DayOff | null, 
+/**
+ * The latest activity across goals, newest first.
+ */
+activities: Array<Activity>, };
+
+export type MovedTask = { 
+/**
+ * The task.
+ */
+task_id: TaskId, 
+/**
+ * Its goal.
+ */
+goal_id: GoalId, 
+/**
+ * The day it missed.
+ */
+from: string, 
+/**
+ * Its new day.
+ */
+to: string, };
+
+export type SettingsView = { 
+/**
+ * The hour a new day starts (0–23).
+ */
+day_start_hour: number, 
+/**
+ * The learner's chosen time zone; `None` follows the computer.
+ */
+time_zone: string | null, 
+/**
+ * The zone in effect.
+ */
+zone_in_effect: string, 
+/**
+ * The computer's zone.
+ */
+system_zone: string, 
+/**
+ * The learner's date now.
+ */
+today: string, 
+/**
+ * Declared breaks.
+ */
+days_off: Array<DayOff>, };
+
+export type SettingsInput = { 
+/**
+ * The hour a new day starts (0–23).
+ */
+day_start_hour: number, 
+/**
+ * An IANA time zone name; empty or `None` follows the computer.
+ */
+time_zone: string | null, };
+
+export type PlanView = { 
+/**
+ * The goal with its outlook.
+ */
+overview: GoalOverview, 
+/**
+ * All its tasks by date (done, skipped and planned).
+ */
+tasks: Array<Task>, };
 
 export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "already_open" | "storage" | "system";
 

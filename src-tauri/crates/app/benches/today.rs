@@ -36,6 +36,7 @@ fn build(dir: &std::path::Path, start: NaiveDate) {
             difficulty: Difficulty::Intermediate,
             target_date: None,
             hours_per_week: 5.0,
+            week_minutes: waymark_core::availability::WeekMinutes::even(5.0),
             skills: vec!["skill".into()],
             prerequisites: vec![],
             status: if g % 10 == 9 { GoalStatus::Completed } else { GoalStatus::Active },
@@ -88,6 +89,8 @@ fn build(dir: &std::path::Path, start: NaiveDate) {
                         time_spent_minutes: None,
                         created_at: now,
                         completed_at: None,
+                        completed_on: None,
+                        missed_dates: vec![],
                     })?;
                 }
                 Ok::<_, StoreError>(())
@@ -123,15 +126,15 @@ fn main() {
     println!("heavy profile: {GOALS} goals, {TASKS} tasks over {DAYS} days, built in {:.1?}", built.elapsed());
     let days: Vec<NaiveDate> = (0..50).map(|i| start + Days::new(100 + i * 33)).collect();
 
-    let clock = FixedClock { now: Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap(), today: days[0] };
+    let clock = FixedClock::on(start);
     let opened = Instant::now();
-    let app = App::open(dir.path(), Box::new(clock)).unwrap();
+    let mut app = App::open(dir.path(), Box::new(clock)).unwrap();
     println!("open (index build): {:.1?}", opened.elapsed());
     let mut i = 0;
     let mut count = 0;
     let today = median(
         || {
-            let v = app.today(Some(days[i % days.len()])).unwrap();
+            let v = app.today_view(Some(days[i % days.len()])).unwrap();
             count = v.tasks.len();
             i += 1;
         },
@@ -139,7 +142,7 @@ fn main() {
     );
     assert!(count > 0, "the heavy profile must put tasks on the measured days");
     let ids: Vec<Vec<String>> =
-        days.iter().map(|d| app.today(Some(*d)).unwrap().tasks.into_iter().map(|t| t.id.0).collect()).collect();
+        days.iter().map(|d| app.today_view(Some(*d)).unwrap().tasks.into_iter().map(|t| t.id.0).collect()).collect();
     drop(app);
 
     {

@@ -14,17 +14,24 @@ macro_rules! declarations {
 /// The full text of `bindings.ts`.
 pub fn typescript() -> String {
     use crate::views::*;
-    use waymark_core::{duration, goal, ids, planner, roadmap, task, templates};
+    use waymark_core::{
+        activity, availability, duration, goal, ids, outlook, planner, profile, roadmap, streak, task, templates,
+    };
     let cfg = &Config::new().with_large_int("number");
     let decls = declarations![cfg;
-        ids::GoalId, ids::RoadmapId, ids::StepId, ids::TaskId,
+        ids::GoalId, ids::RoadmapId, ids::StepId, ids::TaskId, ids::ActivityId,
+        availability::WeekMinutes, availability::DayOff, profile::DayOffInput,
         goal::Difficulty, goal::GoalStatus, goal::Goal, goal::GoalInput,
         duration::HourEstimate,
         roadmap::ResourceKind, roadmap::Resource, roadmap::StepStatus, roadmap::Step, roadmap::StepInput,
         task::TaskStatus, task::Task,
         planner::Feasibility,
+        outlook::TrackStatus, outlook::Fixes, outlook::Outlook,
+        streak::TodayState, streak::Streak,
+        activity::ActivityKind, activity::Activity,
         templates::Template,
         Progress, GoalOverview, StepView, GoalView, TodayTask, TodayGoal, TodayView,
+        MovedTask, SettingsView, SettingsInput, PlanView,
         crate::error::ErrorCode, crate::error::AppError,
     ];
     let mut out = String::from("// Generated from the Rust types by waymark-app (bindings.rs). Do not edit.\n\n");

@@ -1,17 +1,19 @@
-//! Where the facade learns the time. The core never reads a clock; the facade
-//! reads this one, so tests and the CLI can pin "now".
+//! Where the facade learns the time and the computer's time zone. The core
+//! never reads a clock; the facade reads this one, so tests and the CLI can pin
+//! "now" and the zone.
 
-use chrono::{DateTime, Local, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono_tz::Tz;
 
-/// A source of the current time and the learner's current date.
+/// A source of the current instant and the computer's time zone.
 pub trait Clock: Send + Sync {
     /// The current instant.
     fn now(&self) -> DateTime<Utc>;
-    /// The learner's current calendar date.
-    fn today(&self) -> NaiveDate;
+    /// The computer's time zone (used unless the learner chose one).
+    fn zone(&self) -> Tz;
 }
 
-/// The machine's clock and local time zone.
+/// The machine's clock and time zone (UTC when the zone cannot be read).
 #[derive(Debug, Default, Clone, Copy)]
 pub struct SystemClock;
 
@@ -20,25 +22,34 @@ impl Clock for SystemClock {
     fn now(&self) -> DateTime<Utc> {
         Utc::now()
     }
-    fn today(&self) -> NaiveDate {
-        Local::now().date_naive()
+    fn zone(&self) -> Tz {
+        iana_time_zone::get_timezone().ok().and_then(|name| name.parse().ok()).unwrap_or(Tz::UTC)
     }
 }
 
-/// A clock stopped at one instant, with a chosen date (tests, benchmarks).
+/// A clock stopped at one instant in a chosen zone (tests, benchmarks).
 #[derive(Debug, Clone, Copy)]
 pub struct FixedClock {
     /// The instant returned by `now`.
     pub now: DateTime<Utc>,
-    /// The date returned by `today`.
-    pub today: NaiveDate,
+    /// The zone returned by `zone`.
+    pub zone: Tz,
+}
+
+impl FixedClock {
+    /// Noon UTC on `date`, in UTC: with any day start up to 11 am, the learner's
+    /// date is `date`.
+    pub fn on(date: NaiveDate) -> Self {
+        let noon = date.and_hms_opt(12, 0, 0).unwrap_or_default();
+        Self { now: Utc.from_utc_datetime(&noon), zone: Tz::UTC }
+    }
 }
 
 impl Clock for FixedClock {
     fn now(&self) -> DateTime<Utc> {
         self.now
     }
-    fn today(&self) -> NaiveDate {
-        self.today
+    fn zone(&self) -> Tz {
+        self.zone
     }
 }

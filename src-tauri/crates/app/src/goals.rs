@@ -1,16 +1,23 @@
 //! Goal use cases: create (optionally from a template), edit, change status,
-//! delete, list, and the full goal view.
+//! delete, list, and the full goal view with its outlook.
 
 use crate::App;
+use crate::activities::TIMELINE_LENGTH;
 use crate::error::{AppError, AppResult};
-use crate::plan::replan;
+use crate::plan::Edits;
 use crate::roadmaps::find_template;
-use crate::views::{GoalOverview, GoalView, Progress, StepView};
+use crate::views::{GoalOverview, GoalView, PlanView, Progress, StepView};
+use chrono::NaiveDate;
+use std::collections::HashMap;
 use uuid::Uuid;
+use waymark_core::activity::ActivityKind;
+use waymark_core::day::learner_date;
 use waymark_core::duration::HourEstimate;
 use waymark_core::goal::{Goal, GoalInput, GoalStatus};
 use waymark_core::ids::{GoalId, RoadmapId, StepId};
-use waymark_core::planner::{Feasibility, Plan};
+use waymark_core::outlook::{OutlookInput, outlook};
+use waymark_core::planner::{Feasibility, derived_step_status, feasibility};
+use waymark_core::prerequisites::start_rule;
 use waymark_core::roadmap::{Roadmap, StepStatus};
 use waymark_core::task::{Task, TaskStatus};
 
@@ -25,9 +32,10 @@ impl App {
     /// Creates a goal and its roadmap — from `template` when given, else empty —
     /// and plans its tasks from today.
     pub fn create_goal(&mut self, input: GoalInput, template: Option<&str>) -> AppResult<GoalOverview> {
-        let today = self.clock.today();
         let now = self.clock.now();
-        let input = input.validate(today, None)?;
+        let input = input.validate(self.today(), None)?;
+        let id = GoalId::from_uuid(Uuid::now_v7());
+        self.check_prerequisites(&id, &input.prerequisites)?;
         let steps = match template.map(str::trim).filter(|t| !t.is_empty()) {
             Some(name) => find_template(name)?
                 .steps
@@ -37,7 +45,8 @@ impl App {
             None => Vec::new(),
         };
         let goal = Goal {
-            id: GoalId::from_uuid(Uuid::now_v7()),
+            id,
+            week_minutes: input.week(),
             title: input.title,
             description: input.description,
             category: input.category,
@@ -45,7 +54,7 @@ impl App {
             target_date: input.target_date,
             hours_per_week: input.hours_per_week,
             skills: input.skills,
-            prerequisites: Vec::new(),
+            prerequisites: input.prerequisites,
             status: GoalStatus::Active,
             created_at: now,
             completed_at: None,
@@ -57,18 +66,24 @@ impl App {
             steps,
             created_at: now,
         };
+        let changes = self.plan_changes(&Edits { goal: Some(&goal), roadmap: Some(&roadmap), deleted: None })?;
+        let created =
+            self.activity(ActivityKind::GoalCreated, Some(&goal), None, format!("Created goal {}", goal.title), None);
         self.store.transact(now, |tx| {
             tx.put(&goal)?;
             tx.put(&roadmap)?;
-            replan(tx, &goal, Some(&roadmap), &[], today, now)
+            tx.put(&created)?;
+            changes.write(tx)
         })?;
         self.overview(goal)
     }
 
-    /// Edits a goal's fields and re-plans it.
+    /// Edits a goal's fields and re-plans.
     pub fn update_goal(&mut self, id: &str, input: GoalInput) -> AppResult<GoalOverview> {
         let mut goal = self.goal(id)?;
-        let input = input.validate(self.clock.today(), goal.target_date)?;
+        let input = input.validate(self.today(), goal.target_date)?;
+        self.check_prerequisites(&goal.id, &input.prerequisites)?;
+        goal.week_minutes = input.week();
         goal.title = input.title;
         goal.description = input.description;
         goal.category = input.category;
@@ -76,7 +91,8 @@ impl App {
         goal.target_date = input.target_date;
         goal.hours_per_week = input.hours_per_week;
         goal.skills = input.skills;
-        self.save_and_replan(&goal)?;
+        goal.prerequisites = input.prerequisites;
+        self.save_goal(&goal, None, Vec::new())?;
         self.overview(goal)
     }
 
@@ -84,44 +100,61 @@ impl App {
     /// completing or archiving clears the open plan; re-activating plans from today.
     pub fn set_goal_status(&mut self, id: &str, status: GoalStatus) -> AppResult<GoalOverview> {
         let mut goal = self.goal(id)?;
+        let was = goal.status;
         goal.status = status;
         goal.completed_at = match status {
             GoalStatus::Completed => goal.completed_at.or(Some(self.clock.now())),
             GoalStatus::Archived => goal.completed_at,
             _ => None,
         };
-        self.save_and_replan(&goal)?;
+        let mut log = Vec::new();
+        if status == GoalStatus::Completed && was != GoalStatus::Completed {
+            log.push(self.activity(
+                ActivityKind::GoalCompleted,
+                Some(&goal),
+                None,
+                format!("Completed goal {}", goal.title),
+                None,
+            ));
+        }
+        self.save_goal(&goal, None, log)?;
         self.overview(goal)
     }
 
-    /// Deletes a goal with its roadmap and tasks.
+    /// Deletes a goal with its roadmap, tasks and activity.
     pub fn delete_goal(&mut self, id: &str) -> AppResult<()> {
         let goal = self.goal(id)?;
         let roadmap = self.store.roadmap_of_goal(&goal.id)?;
         let tasks = self.store.tasks_of_goal(&goal.id)?;
+        let activities = self.store.recent_activities(Some(&goal.id), usize::MAX)?;
+        let changes = self.plan_changes(&Edits { deleted: Some(&goal.id), ..Edits::default() })?;
         self.store.transact(self.clock.now(), |tx| {
             for t in &tasks {
                 tx.delete(t)?;
+            }
+            for a in &activities {
+                tx.delete(a)?;
             }
             if let Some(r) = &roadmap {
                 tx.delete(r)?;
             }
             tx.delete(&goal)?;
-            Ok::<_, AppError>(())
+            changes.write(tx)
         })
     }
 
-    /// All goals with progress, oldest first.
+    /// All goals with progress and outlook, oldest first.
     pub fn list_goals(&self) -> AppResult<Vec<GoalOverview>> {
         self.store.goals()?.into_iter().map(|g| self.overview(g)).collect()
     }
 
-    /// The goal screen: goal, roadmap steps with estimates and progress, upcoming tasks.
+    /// The goal screen: goal, roadmap steps with estimates and progress, upcoming
+    /// tasks and the goal's timeline.
     pub fn goal_view(&self, id: &str) -> AppResult<GoalView> {
         let goal = self.goal(id)?;
         let roadmap = self.store.roadmap_of_goal(&goal.id)?;
         let tasks = self.store.tasks_of_goal(&goal.id)?;
-        let today = self.clock.today();
+        let today = self.today();
         let steps: Vec<StepView> = roadmap
             .as_ref()
             .map(|r| {
@@ -131,8 +164,10 @@ impl App {
                         let mine: Vec<&Task> = tasks.iter().filter(|t| t.step_id == s.id).collect();
                         let mut progress = Progress::default();
                         mine.iter().for_each(|t| progress.add(t));
+                        let mut step = s.clone();
+                        step.status = derived_step_status(s, &goal, &tasks);
                         StepView {
-                            step: s.clone(),
+                            step,
                             estimate: s.estimate(goal.hours_per_week),
                             progress,
                             first_date: mine.iter().map(|t| t.date).min(),
@@ -156,6 +191,7 @@ impl App {
         upcoming.sort_by_key(|t| (t.date, t.seq));
         Ok(GoalView {
             template: roadmap.as_ref().and_then(|r| r.template.clone()),
+            activities: self.store.recent_activities(Some(&goal.id), TIMELINE_LENGTH)?,
             overview: self.overview_with(goal, roadmap.as_ref(), &tasks),
             steps,
             estimate,
@@ -163,54 +199,101 @@ impl App {
         })
     }
 
+    /// A goal's whole dated plan (done, skipped and planned tasks by date).
+    pub fn plan(&self, id: &str) -> AppResult<PlanView> {
+        let goal = self.goal(id)?;
+        let roadmap = self.store.roadmap_of_goal(&goal.id)?;
+        let tasks = self.store.tasks_of_goal(&goal.id)?;
+        Ok(PlanView { overview: self.overview_with(goal, roadmap.as_ref(), &tasks), tasks })
+    }
+
     pub(crate) fn goal(&self, id: &str) -> AppResult<Goal> {
         let gid = parse_goal_id(id)?;
         self.store.goal(&gid).ok_or_else(|| AppError::not_found("goal", id))
     }
 
-    pub(crate) fn save_and_replan(&mut self, goal: &Goal) -> AppResult<()> {
-        let roadmap = self.store.roadmap_of_goal(&goal.id)?;
-        self.save_roadmap_and_replan(goal, roadmap.as_ref(), false)
-    }
-
-    /// Writes `goal` (and `roadmap` when `roadmap_changed`) and re-plans, in one transaction.
-    pub(crate) fn save_roadmap_and_replan(
+    /// Writes `goal` (and `roadmap` when given) and the log entries, and re-plans,
+    /// in one transaction.
+    pub(crate) fn save_goal(
         &mut self,
         goal: &Goal,
         roadmap: Option<&Roadmap>,
-        roadmap_changed: bool,
+        log: Vec<waymark_core::activity::Activity>,
     ) -> AppResult<()> {
-        let tasks = self.store.tasks_of_goal(&goal.id)?;
-        let (today, now) = (self.clock.today(), self.clock.now());
-        self.store.transact(now, |tx| {
+        let changes = self.plan_changes(&Edits { goal: Some(goal), roadmap, deleted: None })?;
+        self.store.transact(self.clock.now(), |tx| {
             tx.put(goal)?;
-            if let (true, Some(r)) = (roadmap_changed, roadmap) {
+            if let Some(r) = roadmap {
                 tx.put(r)?;
             }
-            replan(tx, goal, roadmap, &tasks, today, now)
+            for a in &log {
+                tx.put(a)?;
+            }
+            changes.write(tx)
         })
     }
 
-    fn overview(&self, goal: Goal) -> AppResult<GoalOverview> {
+    fn check_prerequisites(&self, id: &GoalId, prerequisites: &[GoalId]) -> AppResult<()> {
+        for p in prerequisites {
+            if p == id {
+                return Err(AppError::invalid("prerequisites", "a goal cannot be its own prerequisite"));
+            }
+            if self.store.goal(p).is_none() {
+                return Err(AppError::invalid("prerequisites", format!("no goal has the id {p}")));
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn overview(&self, goal: Goal) -> AppResult<GoalOverview> {
         let roadmap = self.store.roadmap_of_goal(&goal.id)?;
         let tasks = self.store.tasks_of_goal(&goal.id)?;
         Ok(self.overview_with(goal, roadmap.as_ref(), &tasks))
     }
 
-    fn overview_with(&self, goal: Goal, roadmap: Option<&Roadmap>, tasks: &[Task]) -> GoalOverview {
+    pub(crate) fn overview_with(&self, goal: Goal, roadmap: Option<&Roadmap>, tasks: &[Task]) -> GoalOverview {
+        let today = self.today();
         let mut progress = Progress::default();
         tasks.iter().for_each(|t| progress.add(t));
         let finish_date = tasks.iter().filter(|t| t.status == TaskStatus::Planned).map(|t| t.date).max();
-        let plan = Plan { slices: Vec::new(), finish: finish_date };
-        let feasibility =
-            if goal.status == GoalStatus::Active { plan.feasibility(goal.target_date) } else { Feasibility::NoTarget };
-        let step_count = roadmap.map(|r| r.steps.len()).unwrap_or(0);
+        let active = goal.status == GoalStatus::Active;
+        let feasibility = if active { feasibility(finish_date, goal.target_date) } else { Feasibility::NoTarget };
+        let steps = roadmap.map(|r| r.steps.as_slice()).unwrap_or_default();
+        let steps_done = steps.iter().filter(|s| derived_step_status(s, &goal, tasks) == StepStatus::Done).count();
+        let done_by_day: Vec<(NaiveDate, u32)> = tasks
+            .iter()
+            .filter(|t| t.status == TaskStatus::Done)
+            .map(|t| (t.completed_on.unwrap_or(t.date), t.duration_minutes))
+            .collect();
+        let minutes_remaining =
+            tasks.iter().filter(|t| t.status == TaskStatus::Planned).map(|t| t.duration_minutes).sum();
+        let outlook = outlook(&OutlookInput {
+            today,
+            target: if active { goal.target_date } else { None },
+            started_on: learner_date(goal.created_at, self.zone(), self.profile.day_start_hour),
+            week: &goal.week_minutes,
+            days_off: &self.profile.days_off,
+            minutes_done: progress.minutes_done,
+            minutes_remaining,
+            steps_done: u32::try_from(steps_done).unwrap_or(u32::MAX),
+            steps_total: u32::try_from(steps.len()).unwrap_or(u32::MAX),
+            plan_finish: finish_date,
+            done_by_day: &done_by_day,
+        });
+        let goals: Vec<Goal> = self.store.goals().unwrap_or_default();
+        let by_id: HashMap<&GoalId, &Goal> = goals.iter().map(|g| (&g.id, g)).collect();
+        let finish: HashMap<GoalId, NaiveDate> =
+            goal.prerequisites.iter().filter_map(|p| self.store.last_task_date(p).map(|d| (p.clone(), d))).collect();
+        let rule = start_rule(&goal, &by_id, &finish, today);
         GoalOverview {
-            goal,
             progress,
-            step_count: u32::try_from(step_count).unwrap_or(u32::MAX),
+            step_count: u32::try_from(steps.len()).unwrap_or(u32::MAX),
             finish_date,
             feasibility,
+            outlook,
+            waiting_on: if active { rule.waiting_on } else { Vec::new() },
+            starts_on: (active && rule.start > today).then_some(rule.start),
+            goal,
         }
     }
 }

@@ -5,10 +5,13 @@
 //! core's rules, and writes through one store transaction, so a failed call
 //! changes nothing. Errors leave as one [`AppError`] with a stable code.
 
+mod activities;
 pub mod bindings;
 mod clock;
+mod days;
 mod error;
 mod goals;
+pub mod io;
 mod paths;
 mod plan;
 mod roadmaps;
@@ -19,28 +22,42 @@ mod views;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{AppError, AppResult, ErrorCode};
 pub use paths::{DATA_DIR_ENV, default_data_dir};
-pub use views::{GoalOverview, GoalView, Progress, StepView, TodayGoal, TodayTask, TodayView};
+pub use views::{
+    GoalOverview, GoalView, MovedTask, PlanView, Progress, SettingsInput, SettingsView, StepView, TodayGoal, TodayTask,
+    TodayView,
+};
 
+use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
+use waymark_core::day::DayObservation;
+use waymark_core::profile::Profile;
 use waymark_store::Store;
 
 /// The folder inside the data directory that holds the database (the desktop
 /// shell keeps its webview cache beside it).
 const STORE_DIR: &str = "store";
 
-/// The application: one open store and a clock.
+/// The application: one open store, a clock, and the learner's profile.
 pub struct App {
     data_dir: PathBuf,
     store: Store,
     clock: Box<dyn Clock>,
+    profile: Profile,
+    observed: Option<DayObservation>,
+    clock_skipped: Vec<NaiveDate>,
 }
 
 impl App {
     /// Opens the data directory `dir` (created if missing); the database lives
-    /// in its `store/` folder.
+    /// in its `store/` folder. A new learner day rolls unfinished tasks forward.
     pub fn open(dir: &Path, clock: Box<dyn Clock>) -> AppResult<Self> {
         let store = Store::open(&dir.join(STORE_DIR), clock.now())?;
-        Ok(Self { data_dir: dir.to_path_buf(), store, clock })
+        let profile = Profile::new(store.identity().user_id.clone());
+        let mut app =
+            Self { data_dir: dir.to_path_buf(), store, clock, profile, observed: None, clock_skipped: Vec::new() };
+        app.load_day_state()?;
+        app.roll_over()?;
+        Ok(app)
     }
 
     /// Opens the store in the default data directory (or `WAYMARK_DATA_DIR`).
@@ -68,7 +85,7 @@ impl App {
         &self.data_dir
     }
 
-    /// Replaces the clock (tests and the CLI's `--date`).
+    /// Replaces the clock (tests, benchmarks).
     pub fn set_clock(&mut self, clock: Box<dyn Clock>) {
         self.clock = clock;
     }

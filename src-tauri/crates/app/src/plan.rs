@@ -1,96 +1,103 @@
-//! Keeping a goal's dated tasks in step with its roadmap: the learner's edits
-//! (steps, hours, status) re-run the daily fill from today, inside the same
-//! transaction as the edit.
+//! Keeping every goal's dated tasks in step with its roadmap, its weekly hours,
+//! the days off and its prerequisites. Edits, days off and the daily rollover
+//! all re-plan through [`App::plan_changes`] (reads) and [`PlanChanges::write`]
+//! (inside the caller's transaction).
 //!
-//! Done and skipped tasks are history and never move. The remaining minutes of
-//! each step are planned again; existing planned tasks are reused in order, so an
-//! unchanged roadmap rewrites nothing.
+//! Goals are planned in prerequisite order, so a goal that waits for another
+//! starts the day after that goal's plan ends. The rule itself is the core's
+//! pure [`replan`]; this module only gathers its inputs and writes its output.
 
-use crate::error::AppResult;
-use chrono::{DateTime, NaiveDate, Utc};
+use crate::App;
+use crate::error::{AppError, AppResult};
+use chrono::NaiveDate;
 use std::collections::HashMap;
 use uuid::Uuid;
-use waymark_core::goal::{Goal, GoalStatus};
-use waymark_core::ids::{StepId, TaskId};
-use waymark_core::planner::{StepWork, sequential_fill};
-use waymark_core::roadmap::{Roadmap, StepStatus};
-use waymark_core::task::{Task, TaskStatus};
+use waymark_core::goal::Goal;
+use waymark_core::ids::{GoalId, TaskId};
+use waymark_core::planner::{ReplanInput, replan};
+use waymark_core::prerequisites::{planning_order, start_rule};
+use waymark_core::roadmap::Roadmap;
+use waymark_core::task::Task;
 use waymark_store::Tx;
 
-/// Re-plans `goal`'s open work from `today`. `tasks` are all its live tasks.
-pub(crate) fn replan(
-    tx: &mut Tx<'_>,
-    goal: &Goal,
-    roadmap: Option<&Roadmap>,
-    tasks: &[Task],
-    today: NaiveDate,
-    now: DateTime<Utc>,
-) -> AppResult<()> {
-    let mut settled: HashMap<&StepId, u32> = HashMap::new();
-    let mut used_today = 0u32;
-    let mut planned: Vec<&Task> = Vec::new();
-    for t in tasks {
-        if t.status.is_settled() {
-            *settled.entry(&t.step_id).or_default() += t.duration_minutes;
-            if t.date == today {
-                used_today += t.duration_minutes;
-            }
-        } else {
-            planned.push(t);
-        }
-    }
-    planned.sort_by_key(|t| (t.seq, t.date));
+/// Open tasks of one goal that left a past day: (task, missed day, new day).
+pub(crate) type Rolled = (GoalId, Vec<(TaskId, NaiveDate, NaiveDate)>);
 
-    let work: Vec<StepWork> = match (goal.status, roadmap) {
-        (GoalStatus::Active, Some(r)) => r
-            .steps
-            .iter()
-            .filter(|s| s.status != StepStatus::Done)
-            .map(|s| StepWork {
-                step_id: s.id.clone(),
-                title: s.title.clone(),
-                minutes: s
-                    .planned_minutes(goal.hours_per_week)
-                    .saturating_sub(settled.get(&s.id).copied().unwrap_or(0)),
-            })
-            .filter(|w| w.minutes > 0)
-            .collect(),
-        _ => Vec::new(),
-    };
-    let plan = sequential_fill(&work, today, goal.hours_per_week, used_today);
+/// What one re-plan pass asks to write, and what it moved.
+#[derive(Debug, Default)]
+pub(crate) struct PlanChanges {
+    /// Tasks to write.
+    pub put: Vec<Task>,
+    /// Open tasks to delete.
+    pub delete: Vec<Task>,
+    /// Open tasks that left a past day, per goal: (task, missed day, new day).
+    pub rolled: Vec<Rolled>,
+}
 
-    let mut old = planned.into_iter();
-    for (seq, slice) in plan.slices.into_iter().enumerate() {
-        let seq = u32::try_from(seq).unwrap_or(u32::MAX);
-        match old.next() {
-            Some(existing) => {
-                let mut t = existing.clone();
-                t.step_id = slice.step_id;
-                t.date = slice.date;
-                t.title = slice.title;
-                t.duration_minutes = slice.minutes;
-                t.seq = seq;
-                if &t != existing {
-                    tx.put(&t)?;
-                }
-            }
-            None => tx.put(&Task {
-                id: TaskId::from_uuid(Uuid::now_v7()),
-                goal_id: goal.id.clone(),
-                step_id: slice.step_id,
-                date: slice.date,
-                title: slice.title,
-                duration_minutes: slice.minutes,
-                seq,
-                status: TaskStatus::Planned,
-                time_spent_minutes: None,
-                created_at: now,
-                completed_at: None,
-            })?,
+impl PlanChanges {
+    /// Writes the changes inside `tx`.
+    pub(crate) fn write(&self, tx: &mut Tx<'_>) -> AppResult<()> {
+        for t in &self.put {
+            tx.put(t)?;
         }
+        for t in &self.delete {
+            tx.delete(t)?;
+        }
+        Ok(())
     }
-    for stale in old {
-        tx.delete(stale)?;
+}
+
+/// Edited versions that replace the stored ones during a re-plan.
+#[derive(Default)]
+pub(crate) struct Edits<'a> {
+    /// A goal as edited (or `None`).
+    pub goal: Option<&'a Goal>,
+    /// Its roadmap as edited.
+    pub roadmap: Option<&'a Roadmap>,
+    /// A goal being deleted: left out.
+    pub deleted: Option<&'a GoalId>,
+}
+
+impl App {
+    /// Re-plans all goals with `edits` applied over the stored state.
+    pub(crate) fn plan_changes(&self, edits: &Edits<'_>) -> AppResult<PlanChanges> {
+        let today = self.today();
+        let now = self.clock.now();
+        let mut goals: Vec<Goal> = self.store.goals()?.into_iter().filter(|g| Some(&g.id) != edits.deleted).collect();
+        if let Some(edited) = edits.goal {
+            match goals.iter_mut().find(|g| g.id == edited.id) {
+                Some(g) => *g = edited.clone(),
+                None => goals.push(edited.clone()),
+            }
+        }
+        let order = planning_order(&goals).map_err(|id| {
+            let title = goals.iter().find(|g| g.id == id).map(|g| g.title.clone()).unwrap_or_default();
+            AppError::invalid("prerequisites", format!("\"{title}\" would depend on itself through its prerequisites"))
+        })?;
+        let by_id: HashMap<&GoalId, &Goal> = goals.iter().map(|g| (&g.id, g)).collect();
+        let mut finish: HashMap<GoalId, NaiveDate> = HashMap::new();
+        let mut summary = PlanChanges::default();
+        let days_off = &self.profile.days_off;
+        for id in &order {
+            let goal = by_id[id];
+            let stored = self.store.roadmap_of_goal(id)?;
+            let roadmap = match edits.roadmap {
+                Some(r) if &r.goal_id == id => Some(r),
+                _ => stored.as_ref(),
+            };
+            let tasks = self.store.tasks_of_goal(id)?;
+            let rule = start_rule(goal, &by_id, &finish, today);
+            let input = ReplanInput { goal, roadmap, tasks: &tasks, today, start: rule.start, days_off, now };
+            let out = replan(&input, &mut || TaskId::from_uuid(Uuid::now_v7()));
+            if let Some(f) = out.finish.or_else(|| tasks.iter().map(|t| t.date).max()) {
+                finish.insert(id.clone(), f);
+            }
+            summary.put.extend(out.put);
+            summary.delete.extend(out.delete);
+            if !out.rolled.is_empty() {
+                summary.rolled.push((id.clone(), out.rolled));
+            }
+        }
+        Ok(summary)
     }
-    Ok(())
 }

@@ -89,7 +89,7 @@ impl App {
             },
         };
         edit(&mut roadmap)?;
-        self.save_roadmap_and_replan(&goal, Some(&roadmap), true)?;
+        self.save_goal(&goal, Some(&roadmap), Vec::new())?;
         self.goal_view(goal.id.as_str())
     }
 }

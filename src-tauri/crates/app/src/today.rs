@@ -1,20 +1,27 @@
-//! The Today screen: the day's tasks across active goals.
+//! The Today screen: the day's tasks across active goals, each goal's outlook,
+//! the streak, what moved, and the latest activity.
 
 use crate::App;
 use crate::error::AppResult;
 use crate::views::{TodayGoal, TodayTask, TodayView};
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use waymark_core::goal::{Goal, GoalStatus};
 use waymark_core::ids::GoalId;
-use waymark_core::planner::Plan;
+use waymark_core::planner::feasibility;
 use waymark_core::roadmap::Roadmap;
-use waymark_core::task::TaskStatus;
+use waymark_core::streak::{DayRecord, Streak, streak};
+use waymark_core::task::{Task, TaskStatus};
+
+/// How many activity entries Today shows.
+const TODAY_TIMELINE: usize = 8;
 
 impl App {
     /// Today's view; `date` shows another day (default: the learner's today).
-    pub fn today(&self, date: Option<NaiveDate>) -> AppResult<TodayView> {
-        let date = date.unwrap_or_else(|| self.clock.today());
+    /// A new learner day first rolls unfinished tasks forward.
+    pub fn today_view(&mut self, date: Option<NaiveDate>) -> AppResult<TodayView> {
+        self.roll_over()?;
+        let date = date.unwrap_or_else(|| self.today());
         let goals: Vec<Goal> = self.store.goals()?;
         let active: HashMap<&GoalId, &Goal> =
             goals.iter().filter(|g| g.status == GoalStatus::Active).map(|g| (&g.id, g)).collect();
@@ -42,6 +49,7 @@ impl App {
                 duration_minutes: task.duration_minutes,
                 status: task.status,
                 time_spent_minutes: task.time_spent_minutes,
+                missed_dates: task.missed_dates,
             });
         }
         let planned_minutes = tasks.iter().map(|t| t.duration_minutes).sum();
@@ -49,14 +57,15 @@ impl App {
         let mut today_goals = Vec::new();
         for goal in goals.iter().filter(|g| g.status == GoalStatus::Active) {
             let Some(minutes_today) = minutes_by_goal.get(&goal.id).copied() else { continue };
-            let finish_date = self.store.last_task_date(&goal.id);
+            let overview = self.overview(goal.clone())?;
             today_goals.push(TodayGoal {
                 id: goal.id.clone(),
                 title: goal.title.clone(),
                 status: goal.status,
                 minutes_today,
-                feasibility: Plan { slices: Vec::new(), finish: finish_date }.feasibility(goal.target_date),
-                finish_date,
+                feasibility: feasibility(overview.finish_date, goal.target_date),
+                finish_date: overview.finish_date,
+                outlook: overview.outlook,
             });
         }
         Ok(TodayView {
@@ -66,6 +75,39 @@ impl App {
             done_minutes,
             goals: today_goals,
             active_goals: u32::try_from(active.len()).unwrap_or(u32::MAX),
+            streak: self.streak_with(&[]),
+            day_off: self.profile.days_off.iter().find(|d| d.covers(date)).cloned(),
+            activities: self.store.recent_activities(None, TODAY_TIMELINE)?,
         })
     }
+
+    /// The learner's streak now, with `changed` tasks in place of the stored ones.
+    pub(crate) fn streak_with(&self, changed: &[Task]) -> Streak {
+        let mut days: BTreeMap<NaiveDate, DayRecord> = BTreeMap::new();
+        let mut add = |t: &Task| {
+            let r = days.entry(t.date).or_insert_with(|| empty(t.date));
+            r.planned += 1;
+            match t.status {
+                TaskStatus::Done => r.done += 1,
+                TaskStatus::Skipped => r.skipped += 1,
+                TaskStatus::Planned => {}
+            }
+            for d in &t.missed_dates {
+                days.entry(*d).or_insert_with(|| empty(*d)).missed += 1;
+            }
+        };
+        for t in self.store.all_tasks() {
+            if !changed.iter().any(|c| c.id == t.id) {
+                add(t);
+            }
+        }
+        changed.iter().for_each(&mut add);
+        let records: Vec<DayRecord> = days.into_values().collect();
+        let today = self.today();
+        streak(&records, &self.profile.days_off, &self.clock_skipped, today)
+    }
+}
+
+fn empty(date: NaiveDate) -> DayRecord {
+    DayRecord { date, planned: 0, done: 0, skipped: 0, missed: 0, verified: false }
 }

@@ -4,11 +4,15 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+use waymark_core::activity::Activity;
+use waymark_core::availability::DayOff;
 use waymark_core::duration::HourEstimate;
 use waymark_core::goal::{Goal, GoalStatus};
 use waymark_core::ids::{GoalId, StepId, TaskId};
+use waymark_core::outlook::Outlook;
 use waymark_core::planner::Feasibility;
 use waymark_core::roadmap::{Resource, Step};
+use waymark_core::streak::Streak;
 use waymark_core::task::{Task, TaskStatus};
 
 /// Progress of a goal or step, from its tasks.
@@ -49,6 +53,13 @@ pub struct GoalOverview {
     pub finish_date: Option<NaiveDate>,
     /// Whether the plan ends by the target date.
     pub feasibility: Feasibility,
+    /// Progress, forecast and on-track status.
+    pub outlook: Outlook,
+    /// Unfinished prerequisite goals without a plan (paused or archived) that
+    /// this goal waits for.
+    pub waiting_on: Vec<String>,
+    /// The day its plan starts when it waits for a prerequisite's plan to end.
+    pub starts_on: Option<NaiveDate>,
 }
 
 /// A roadmap step with its estimate and progress.
@@ -80,6 +91,8 @@ pub struct GoalView {
     pub estimate: HourEstimate,
     /// Tasks from today on (planned) and the latest settled ones, by date.
     pub upcoming: Vec<Task>,
+    /// The goal's latest activity, newest first.
+    pub activities: Vec<Activity>,
 }
 
 /// A task on Today, with what the screen needs around it.
@@ -105,6 +118,8 @@ pub struct TodayTask {
     pub time_spent_minutes: Option<u32>,
     /// The step's study material.
     pub resources: Vec<Resource>,
+    /// Days it was planned for before and not done (it rolled forward).
+    pub missed_dates: Vec<NaiveDate>,
 }
 
 /// Per-goal line on Today.
@@ -122,6 +137,8 @@ pub struct TodayGoal {
     pub feasibility: Feasibility,
     /// The last planned day.
     pub finish_date: Option<NaiveDate>,
+    /// Progress, forecast and on-track status.
+    pub outlook: Outlook,
 }
 
 /// Everything the Today screen shows.
@@ -139,4 +156,59 @@ pub struct TodayView {
     pub goals: Vec<TodayGoal>,
     /// Number of active goals (for the empty state).
     pub active_goals: u32,
+    /// The learner's streak.
+    pub streak: Streak,
+    /// Whether the day shown is a declared day off.
+    pub day_off: Option<DayOff>,
+    /// The latest activity across goals, newest first.
+    pub activities: Vec<Activity>,
+}
+
+/// A task the rollover moved from a past day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MovedTask {
+    /// The task.
+    pub task_id: TaskId,
+    /// Its goal.
+    pub goal_id: GoalId,
+    /// The day it missed.
+    pub from: NaiveDate,
+    /// Its new day.
+    pub to: NaiveDate,
+}
+
+/// The settings that shape the learner's days.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SettingsView {
+    /// The hour a new day starts (0–23).
+    pub day_start_hour: u8,
+    /// The learner's chosen time zone; `None` follows the computer.
+    pub time_zone: Option<String>,
+    /// The zone in effect.
+    pub zone_in_effect: String,
+    /// The computer's zone.
+    pub system_zone: String,
+    /// The learner's date now.
+    pub today: NaiveDate,
+    /// Declared breaks.
+    pub days_off: Vec<DayOff>,
+}
+
+/// What a learner changes in the day settings.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct SettingsInput {
+    /// The hour a new day starts (0–23).
+    pub day_start_hour: u8,
+    /// An IANA time zone name; empty or `None` follows the computer.
+    pub time_zone: Option<String>,
+}
+
+/// One goal's dated plan, for `waymark plan` and the calendar export.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PlanView {
+    /// The goal with its outlook.
+    pub overview: GoalOverview,
+    /// All its tasks by date (done, skipped and planned).
+    pub tasks: Vec<Task>,
 }

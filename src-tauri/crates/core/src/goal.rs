@@ -1,5 +1,6 @@
 //! Goals: what a learner wants to reach, by when, with how many hours a week.
 
+use crate::availability::WeekMinutes;
 use crate::error::{ValidationError, ValidationResult};
 use crate::ids::GoalId;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -64,8 +65,10 @@ pub struct Goal {
     pub difficulty: Difficulty,
     /// The day the learner wants to be done by.
     pub target_date: Option<NaiveDate>,
-    /// Study hours available per week for this goal.
+    /// Study hours available per week for this goal (the sum of `week_minutes`).
     pub hours_per_week: f64,
+    /// Minutes available on each weekday, Monday first.
+    pub week_minutes: WeekMinutes,
     /// Skills or tags.
     pub skills: Vec<String>,
     /// Goals to finish first.
@@ -92,10 +95,15 @@ pub struct GoalInput {
     pub difficulty: Difficulty,
     /// Optional target date; not in the past.
     pub target_date: Option<NaiveDate>,
-    /// Hours per week, more than 0 and at most 168.
+    /// Hours per week, more than 0 and at most 168; spread evenly over the week
+    /// unless `week_hours` is given.
     pub hours_per_week: f64,
+    /// Hours per weekday, Monday first; when given, `hours_per_week` is their sum.
+    pub week_hours: Option<Vec<f64>>,
     /// Skills or tags.
     pub skills: Vec<String>,
+    /// Goals to finish first (ids).
+    pub prerequisites: Vec<GoalId>,
 }
 
 /// Default weekly hours when the learner gives none.
@@ -115,6 +123,9 @@ impl GoalInput {
         }
         self.description = self.description.trim().to_string();
         self.category = self.category.trim().to_string();
+        if let Some(hours) = &self.week_hours {
+            self.hours_per_week = WeekMinutes::from_hours(hours)?.hours_per_week();
+        }
         if !self.hours_per_week.is_finite() || self.hours_per_week <= 0.0 || self.hours_per_week > 168.0 {
             return Err(ValidationError::new(
                 "hours_per_week",
@@ -131,7 +142,29 @@ impl GoalInput {
             ));
         }
         self.skills = clean_tags(&self.skills);
+        let mut prerequisites: Vec<GoalId> = Vec::new();
+        for p in self.prerequisites {
+            if !prerequisites.contains(&p) {
+                prerequisites.push(p);
+            }
+        }
+        self.prerequisites = prerequisites;
         Ok(self)
+    }
+
+    /// The weekly pattern of a validated input.
+    pub fn week(&self) -> WeekMinutes {
+        match &self.week_hours {
+            Some(hours) => WeekMinutes::from_hours(hours).unwrap_or_else(|_| WeekMinutes::even(self.hours_per_week)),
+            None => WeekMinutes::even(self.hours_per_week),
+        }
+    }
+}
+
+impl Goal {
+    /// Whether the goal's plan should fill days: only active goals have planned tasks.
+    pub fn is_active(&self) -> bool {
+        self.status == GoalStatus::Active
     }
 }
 
@@ -190,6 +223,16 @@ mod tests {
         assert!(GoalInput { target_date: past, ..input() }.validate(today, past).is_ok());
         assert!(GoalInput { target_date: past, ..input() }.validate(today, Some(day("2026-07-01"))).is_err());
         assert!(GoalInput { target_date: Some(today), ..input() }.validate(today, None).is_ok());
+    }
+
+    #[test]
+    fn weekday_hours_set_the_weekly_total() {
+        let g = GoalInput { week_hours: Some(vec![1.0, 1.0, 1.0, 1.0, 1.0, 3.0, 0.0]), hours_per_week: 0.0, ..input() };
+        let g = g.validate(day("2026-01-01"), None).unwrap();
+        assert_eq!(g.hours_per_week, 8.0);
+        assert_eq!(g.week().0, [60, 60, 60, 60, 60, 180, 0]);
+        let zero = GoalInput { week_hours: Some(vec![0.0; 7]), ..input() };
+        assert_eq!(zero.validate(day("2026-01-01"), None).unwrap_err().field, "week_hours");
     }
 
     #[test]

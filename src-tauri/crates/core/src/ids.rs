@@ -54,6 +54,10 @@ id_type!(
     /// Identifies a dated daily task.
     TaskId
 );
+id_type!(
+    /// Identifies an entry of the activity log.
+    ActivityId
+);
 
 #[cfg(test)]
 mod tests {

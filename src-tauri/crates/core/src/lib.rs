@@ -5,14 +5,22 @@
 //! Nothing here does IO or reads the clock: "now" and "today" are always passed
 //! in, so every rule is a plain function that tests can pin to any moment.
 
+pub mod activity;
 pub mod availability;
+pub mod day;
 pub mod duration;
 pub mod error;
 pub mod goal;
 pub mod hlc;
+pub mod ics;
 pub mod ids;
+pub mod outlook;
 pub mod planner;
+pub mod prerequisites;
+pub mod profile;
 pub mod roadmap;
+pub mod roadmap_io;
+pub mod streak;
 pub mod task;
 pub mod templates;
 

@@ -156,6 +156,19 @@ impl StepInput {
     }
 }
 
+impl From<Step> for StepInput {
+    fn from(step: Step) -> Self {
+        Self {
+            title: step.title,
+            description: step.description,
+            duration: step.duration,
+            weekly_hours: step.weekly_hours,
+            skills: step.skills,
+            resources: step.resources,
+        }
+    }
+}
+
 impl Resource {
     /// Checks the title and that the URL is http or https.
     pub fn validate(mut self) -> ValidationResult<Self> {

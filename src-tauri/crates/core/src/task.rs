@@ -50,4 +50,11 @@ pub struct Task {
     pub created_at: DateTime<Utc>,
     /// When it was marked done or skipped.
     pub completed_at: Option<DateTime<Utc>>,
+    /// The learner's date when it was marked done or skipped (kept as it was
+    /// then, so a later time-zone change does not move it).
+    #[serde(default)]
+    pub completed_on: Option<NaiveDate>,
+    /// Days it was planned for but not done, before it rolled forward.
+    #[serde(default)]
+    pub missed_dates: Vec<NaiveDate>,
 }

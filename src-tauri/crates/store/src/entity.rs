@@ -3,7 +3,9 @@
 use crate::index::IndexChange;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use waymark_core::activity::Activity;
 use waymark_core::goal::Goal;
+use waymark_core::profile::Profile;
 use waymark_core::roadmap::Roadmap;
 use waymark_core::task::Task;
 
@@ -48,6 +50,23 @@ impl Entity for Task {
         self.id.as_str()
     }
     fn index_change(&self, live: bool) -> Option<IndexChange> {
-        Some(IndexChange::Task { id: self.id.clone(), date: self.date, goal: self.goal_id.clone(), live })
+        Some(IndexChange::Task { task: Box::new(self.clone()), live })
+    }
+}
+
+impl Entity for Activity {
+    const COLLECTION: &'static str = "activities";
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn index_change(&self, live: bool) -> Option<IndexChange> {
+        Some(IndexChange::Activity { id: self.id.clone(), goal: self.goal_id.clone(), live })
+    }
+}
+
+impl Entity for Profile {
+    const COLLECTION: &'static str = "profile";
+    fn id(&self) -> &str {
+        &self.id
     }
 }

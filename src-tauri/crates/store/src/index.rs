@@ -1,25 +1,33 @@
-//! In-memory indexes for the hot reads: tasks by day and by goal (ids), and the
-//! small collections — goals and roadmaps — kept whole. They hold live documents
+//! In-memory indexes for the hot reads: live tasks (kept whole, by day and by
+//! goal), activities by time, and the small collections — goals and roadmaps —
+//! kept whole. Tasks are small and read in bulk by planning, streaks and
+//! forecasts, so memory (a few MB for years of study) buys speed. They hold live documents
 //! only, are built by one scan at open, and change only after a transaction has
 //! committed.
 
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use waymark_core::goal::Goal;
-use waymark_core::ids::{GoalId, RoadmapId, TaskId};
+use waymark_core::ids::{ActivityId, GoalId, RoadmapId, TaskId};
 use waymark_core::roadmap::Roadmap;
+use waymark_core::task::Task;
 
 /// How one write changes the indexes.
 #[derive(Debug, Clone)]
 pub enum IndexChange {
     /// A task was written (`live` false: it is now a tombstone).
     Task {
-        /// The task.
-        id: TaskId,
-        /// Its day.
-        date: NaiveDate,
+        /// The task as written.
+        task: Box<Task>,
+        /// Whether it is live.
+        live: bool,
+    },
+    /// An activity was appended.
+    Activity {
+        /// The entry.
+        id: ActivityId,
         /// Its goal.
-        goal: GoalId,
+        goal: Option<GoalId>,
         /// Whether it is live.
         live: bool,
     },
@@ -43,7 +51,9 @@ pub enum IndexChange {
 pub(crate) struct Indexes {
     tasks_by_date: BTreeMap<NaiveDate, BTreeSet<TaskId>>,
     tasks_by_goal: HashMap<GoalId, BTreeSet<TaskId>>,
-    task_keys: HashMap<TaskId, (NaiveDate, GoalId)>,
+    tasks: HashMap<TaskId, Task>,
+    activities: BTreeSet<ActivityId>,
+    activities_by_goal: HashMap<GoalId, BTreeSet<ActivityId>>,
     roadmap_by_goal: HashMap<GoalId, RoadmapId>,
     roadmaps: HashMap<RoadmapId, Roadmap>,
     goals: HashMap<GoalId, Goal>,
@@ -52,20 +62,36 @@ pub(crate) struct Indexes {
 impl Indexes {
     pub(crate) fn apply(&mut self, change: IndexChange) {
         match change {
-            IndexChange::Task { id, date, goal, live } => {
-                if let Some((old_date, old_goal)) = self.task_keys.remove(&id) {
-                    remove_from(&mut self.tasks_by_date, &old_date, &id);
-                    if let Some(set) = self.tasks_by_goal.get_mut(&old_goal) {
+            IndexChange::Task { task, live } => {
+                let id = task.id.clone();
+                if let Some(old) = self.tasks.remove(&id) {
+                    remove_from(&mut self.tasks_by_date, &old.date, &id);
+                    if let Some(set) = self.tasks_by_goal.get_mut(&old.goal_id) {
                         set.remove(&id);
                         if set.is_empty() {
-                            self.tasks_by_goal.remove(&old_goal);
+                            self.tasks_by_goal.remove(&old.goal_id);
                         }
                     }
                 }
                 if live {
-                    self.tasks_by_date.entry(date).or_default().insert(id.clone());
-                    self.tasks_by_goal.entry(goal.clone()).or_default().insert(id.clone());
-                    self.task_keys.insert(id, (date, goal));
+                    self.tasks_by_date.entry(task.date).or_default().insert(id.clone());
+                    self.tasks_by_goal.entry(task.goal_id.clone()).or_default().insert(id.clone());
+                    self.tasks.insert(id, *task);
+                }
+            }
+            IndexChange::Activity { id, goal, live } => {
+                if live {
+                    if let Some(g) = goal {
+                        self.activities_by_goal.entry(g).or_default().insert(id.clone());
+                    }
+                    self.activities.insert(id);
+                } else {
+                    self.activities.remove(&id);
+                    if let Some(g) = goal
+                        && let Some(set) = self.activities_by_goal.get_mut(&g)
+                    {
+                        set.remove(&id);
+                    }
                 }
             }
             IndexChange::Roadmap { roadmap, live } => {
@@ -103,7 +129,22 @@ impl Indexes {
     }
 
     pub(crate) fn last_task_date(&self, goal: &GoalId) -> Option<NaiveDate> {
-        self.tasks_of_goal(goal).filter_map(|id| self.task_keys.get(id).map(|(d, _)| *d)).max()
+        self.tasks_of_goal(goal).filter_map(|id| self.tasks.get(id).map(|t| t.date)).max()
+    }
+
+    pub(crate) fn task(&self, id: &TaskId) -> Option<&Task> {
+        self.tasks.get(id)
+    }
+
+    pub(crate) fn all_tasks(&self) -> impl Iterator<Item = &Task> {
+        self.tasks.values()
+    }
+
+    pub(crate) fn activities(&self, goal: Option<&GoalId>) -> Box<dyn DoubleEndedIterator<Item = &ActivityId> + '_> {
+        match goal {
+            None => Box::new(self.activities.iter()),
+            Some(g) => Box::new(self.activities_by_goal.get(g).into_iter().flatten()),
+        }
     }
 
     pub(crate) fn roadmap_of_goal(&self, goal: &GoalId) -> Option<&Roadmap> {

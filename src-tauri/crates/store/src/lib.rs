@@ -9,8 +9,9 @@
 //!   on commit; on error nothing is written and the indexes are untouched.
 //! - PoloDB 5.3's secondary indexes return wrong results outside single-field
 //!   equality, so the store creates none. The hot reads (tasks by day, tasks and
-//!   roadmap by goal) use indexes kept in memory: built by one scan at open and
-//!   updated after each commit. Documents themselves are read by `_id`, PoloDB's
+//!   roadmap by goal, activities by time) use indexes kept in memory — live
+//!   tasks, goals and roadmaps whole: built by one scan at open and updated
+//!   after each commit. Documents themselves are read by `_id`, PoloDB's
 //!   primary key.
 
 mod doc;

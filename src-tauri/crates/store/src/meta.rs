@@ -6,16 +6,40 @@ use polodb_core::bson::{Document, doc};
 use polodb_core::{CollectionT, Transaction};
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 pub(crate) const META: &str = "meta";
 
 /// A migration lifts the store from version `n` to `n + 1` inside one transaction.
 type Migration = fn(&Transaction) -> StoreResult<()>;
 
-/// `MIGRATIONS[n - 1]` lifts version `n` to `n + 1`. Version 1 is the first
-/// schema, so there is nothing to lift yet; add entries here, never edit them.
-const MIGRATIONS: &[Migration] = &[];
+/// `MIGRATIONS[n - 1]` lifts version `n` to `n + 1`; add entries here, never
+/// edit them.
+const MIGRATIONS: &[Migration] = &[goals_get_a_weekly_pattern];
+
+/// Version 2: goals carry `week_minutes` (minutes per weekday, Monday first);
+/// version 1 goals spread their weekly hours evenly.
+fn goals_get_a_weekly_pattern(txn: &Transaction) -> StoreResult<()> {
+    let goals = txn.collection::<Document>("goals");
+    let mut updates = Vec::new();
+    for d in goals.find(doc! {}).run()? {
+        let d = d?;
+        if d.contains_key("week_minutes") {
+            continue;
+        }
+        let hours = d.get_f64("hours_per_week").unwrap_or(waymark_core::goal::DEFAULT_HOURS_PER_WEEK);
+        let week = waymark_core::availability::WeekMinutes::even(hours);
+        let id = d
+            .get("_id")
+            .cloned()
+            .ok_or(StoreError::Corrupt { collection: "goals", message: "a goal has no _id".into() })?;
+        updates.push((id, week.0.iter().map(|m| i64::from(*m)).collect::<Vec<i64>>()));
+    }
+    for (id, minutes) in updates {
+        goals.update_one(doc! { "_id": id }, doc! { "$set": { "week_minutes": minutes } })?;
+    }
+    Ok(())
+}
 
 pub(crate) fn read(txn: &Transaction, key: &str) -> StoreResult<Option<Document>> {
     Ok(txn.collection::<Document>(META).find_one(doc! { "_id": key })?)

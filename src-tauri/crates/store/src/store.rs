@@ -9,12 +9,14 @@ use crate::tx::Tx;
 use chrono::{DateTime, NaiveDate, Utc};
 use polodb_core::bson::{Document, doc};
 use polodb_core::{CollectionT, Database};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use uuid::Uuid;
+use waymark_core::activity::Activity;
 use waymark_core::goal::Goal;
 use waymark_core::hlc::{Hlc, HlcClock};
-use waymark_core::ids::{GoalId, TaskId};
+use waymark_core::ids::{ActivityId, GoalId, TaskId};
 use waymark_core::roadmap::Roadmap;
 use waymark_core::task::Task;
 
@@ -37,10 +39,9 @@ pub struct Store {
 }
 
 #[derive(Serialize, Deserialize)]
-struct TaskKey {
-    _id: TaskId,
-    date: NaiveDate,
-    goal_id: GoalId,
+struct ActivityKey {
+    _id: ActivityId,
+    goal_id: Option<GoalId>,
     #[serde(default)]
     deleted: bool,
 }
@@ -94,9 +95,12 @@ impl Store {
 
     fn build_indexes(&mut self) -> StoreResult<()> {
         let mut indexes = Indexes::default();
-        for key in self.db.collection::<TaskKey>(Task::COLLECTION).find(doc! {}).run()? {
+        for task in self.scan::<Task>()? {
+            indexes.apply(IndexChange::Task { task: Box::new(task), live: true });
+        }
+        for key in self.db.collection::<ActivityKey>(Activity::COLLECTION).find(doc! {}).run()? {
             let key = key?;
-            indexes.apply(IndexChange::Task { id: key._id, date: key.date, goal: key.goal_id, live: !key.deleted });
+            indexes.apply(IndexChange::Activity { id: key._id, goal: key.goal_id, live: !key.deleted });
         }
         for roadmap in self.scan::<Roadmap>()? {
             indexes.apply(IndexChange::Roadmap { roadmap: Box::new(roadmap), live: true });
@@ -198,21 +202,48 @@ impl Store {
         self.indexes.last_task_date(goal)
     }
 
+    /// Every live task, in no particular order (from memory).
+    pub fn all_tasks(&self) -> impl Iterator<Item = &Task> {
+        self.indexes.all_tasks()
+    }
+
+    /// The live task with this id (from memory).
+    pub fn task(&self, id: &TaskId) -> Option<Task> {
+        self.indexes.task(id).cloned()
+    }
+
+    /// The latest `limit` activities, newest first — of one goal, or of all.
+    pub fn recent_activities(&self, goal: Option<&GoalId>, limit: usize) -> StoreResult<Vec<Activity>> {
+        let coll = self.db.collection::<Document>(Activity::COLLECTION);
+        let mut out = Vec::new();
+        for id in self.indexes.activities(goal).rev().take(limit) {
+            if let Some(d) = coll.find_one(doc! { "_id": id.as_str() })? {
+                out.push(from_document::<Activity>(d)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// A device-local value kept in `meta` (never synced), e.g. the last day seen.
+    pub fn local<T: DeserializeOwned>(&self, key: &str) -> StoreResult<Option<T>> {
+        let txn = self.db.start_transaction()?;
+        let found = meta::read(&txn, &format!("local:{key}"))?;
+        txn.commit()?;
+        match found.and_then(|d| d.get("value").cloned()) {
+            Some(v) => polodb_core::bson::from_bson(v)
+                .map(Some)
+                .map_err(|e| StoreError::Corrupt { collection: meta::META, message: e.to_string() }),
+            None => Ok(None),
+        }
+    }
+
     /// The live roadmap of a goal (from memory).
     pub fn roadmap_of_goal(&self, goal: &GoalId) -> StoreResult<Option<Roadmap>> {
         Ok(self.indexes.roadmap_of_goal(goal).cloned())
     }
 
     fn load_tasks<'a>(&self, ids: impl Iterator<Item = &'a TaskId>) -> StoreResult<Vec<Task>> {
-        let coll = self.db.collection::<Document>(Task::COLLECTION);
-        let mut tasks = Vec::new();
-        for id in ids {
-            if let Some(d) = coll.find_one(doc! { "_id": id.as_str() })?
-                && !is_deleted(&d)
-            {
-                tasks.push(from_document::<Task>(d)?);
-            }
-        }
+        let mut tasks: Vec<Task> = ids.filter_map(|id| self.indexes.task(id).cloned()).collect();
         tasks.sort_by(|a, b| (a.date, &a.goal_id, a.seq).cmp(&(b.date, &b.goal_id, b.seq)));
         Ok(tasks)
     }

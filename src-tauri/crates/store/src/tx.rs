@@ -54,6 +54,13 @@ impl<'a> Tx<'a> {
         }
     }
 
+    /// Writes a device-local value into `meta` (read back with [`crate::Store::local`]).
+    pub fn put_local<T: serde::Serialize>(&mut self, key: &str, value: &T) -> StoreResult<()> {
+        let value = polodb_core::bson::to_bson(value)
+            .map_err(|e| crate::StoreError::Corrupt { collection: meta::META, message: e.to_string() })?;
+        meta::write(&self.txn, &format!("local:{key}"), doc! { "value": value })
+    }
+
     fn write<E: Entity>(&mut self, value: &E, deleted: bool) -> StoreResult<()> {
         let hlc = self.clock.tick(self.now_ms);
         let hlc_text = hlc.to_string();

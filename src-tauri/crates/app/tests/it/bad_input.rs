@@ -29,7 +29,7 @@ fn bad_goals_are_refused_and_nothing_is_written() {
         assert_invalid(t.app.create_goal(bad, template), field);
     }
     assert!(t.app.list_goals().unwrap().is_empty());
-    assert!(t.app.today(None).unwrap().tasks.is_empty());
+    assert!(t.app.today_view(None).unwrap().tasks.is_empty());
 }
 
 #[test]
@@ -74,7 +74,7 @@ fn malformed_ids_and_urls_are_refused() {
     assert_invalid(t.app.resource_url("javascript:alert(1)"), "url");
     assert_eq!(t.app.resource_url(" https://doc.rust-lang.org ").unwrap(), "https://doc.rust-lang.org");
     let g = t.goal_from("rust", 5.0);
-    let task = t.app.today(None).unwrap().tasks[0].id.clone();
+    let task = t.app.today_view(None).unwrap().tasks[0].id.clone();
     assert_invalid(
         t.app.set_task_status(task.as_str(), waymark_core::task::TaskStatus::Done, Some(1441)),
         "time_spent_minutes",

@@ -2,8 +2,9 @@
 
 use crate::support::*;
 use std::collections::BTreeMap;
+use waymark_core::availability::WeekMinutes;
 use waymark_core::goal::{GoalInput, GoalStatus};
-use waymark_core::planner::{Feasibility, daily_minutes};
+use waymark_core::planner::Feasibility;
 use waymark_core::roadmap::StepInput;
 use waymark_core::task::TaskStatus;
 
@@ -23,7 +24,7 @@ fn a_goal_from_a_template_gets_a_roadmap_and_a_dated_plan_from_today() {
     for task in &view.upcoming {
         *per_day.entry(task.date).or_default() += task.duration_minutes;
     }
-    assert!(per_day.values().all(|m| *m <= daily_minutes(7.0)), "no day over its share: {per_day:?}");
+    assert!(per_day.values().all(|m| *m <= WeekMinutes::even(7.0).0[0]), "no day over its share: {per_day:?}");
     let planned: u32 = view.steps.iter().map(|s| s.progress.minutes_total).sum();
     let expected: u32 = view.steps.iter().map(|s| s.step.planned_minutes(7.0)).sum();
     assert_eq!(planned, expected, "every minute of the roadmap is planned");
@@ -47,7 +48,7 @@ fn editing_hours_replans_and_keeps_done_work() {
     let g = t.app.create_goal(input("Read SICP", 7.0), None).unwrap();
     let step = StepInput { title: "Chapter 1".into(), duration: "10 hours".into(), ..Default::default() };
     t.app.add_step(g.goal.id.as_str(), step, None).unwrap();
-    let today = t.app.today(None).unwrap();
+    let today = t.app.today_view(None).unwrap();
     let first = &today.tasks[0];
     assert_eq!(first.duration_minutes, 60, "7 h/week is 60 min a day");
     t.app.set_task_status(first.id.as_str(), TaskStatus::Done, Some(50)).unwrap();
@@ -66,14 +67,14 @@ fn editing_hours_replans_and_keeps_done_work() {
 fn pausing_clears_the_open_plan_and_resuming_plans_again() {
     let mut t = TestApp::new();
     let g = t.goal_from("spanish", 5.0);
-    assert!(!t.app.today(None).unwrap().tasks.is_empty());
+    assert!(!t.app.today_view(None).unwrap().tasks.is_empty());
     let paused = t.app.set_goal_status(g.goal.id.as_str(), GoalStatus::Paused).unwrap();
     assert_eq!(paused.goal.status, GoalStatus::Paused);
-    assert!(t.app.today(None).unwrap().tasks.is_empty());
+    assert!(t.app.today_view(None).unwrap().tasks.is_empty());
     t.advance_to(plus(day(TODAY), 3));
     let resumed = t.app.set_goal_status(g.goal.id.as_str(), GoalStatus::Active).unwrap();
     assert_eq!(resumed.goal.status, GoalStatus::Active);
-    let today = t.app.today(None).unwrap();
+    let today = t.app.today_view(None).unwrap();
     assert_eq!(today.date, plus(day(TODAY), 3));
     assert!(!today.tasks.is_empty(), "resuming plans from the new today");
 }
@@ -98,7 +99,7 @@ fn deleting_a_goal_removes_its_roadmap_and_tasks() {
     t.app.delete_goal(gone.goal.id.as_str()).unwrap();
     let goals = t.app.list_goals().unwrap();
     assert_eq!(goals.iter().map(|g| &g.goal.id).collect::<Vec<_>>(), vec![&keep.goal.id]);
-    assert!(t.app.today(None).unwrap().tasks.iter().all(|x| x.goal_id == keep.goal.id));
+    assert!(t.app.today_view(None).unwrap().tasks.iter().all(|x| x.goal_id == keep.goal.id));
     assert_eq!(t.app.goal_view(gone.goal.id.as_str()).unwrap_err().code, waymark_app::ErrorCode::NotFound);
 }
 
@@ -106,12 +107,12 @@ fn deleting_a_goal_removes_its_roadmap_and_tasks() {
 fn everything_survives_a_restart() {
     let mut t = TestApp::new();
     let g = t.goal_from("rust", 5.0);
-    let task = t.app.today(None).unwrap().tasks[0].id.clone();
+    let task = t.app.today_view(None).unwrap().tasks[0].id.clone();
     t.app.set_task_status(task.as_str(), TaskStatus::Done, None).unwrap();
-    let t = t.restart();
+    let mut t = t.restart();
     let goals = t.app.list_goals().unwrap();
     assert_eq!(goals.len(), 1);
     assert_eq!(goals[0].goal.id, g.goal.id);
-    let today = t.app.today(None).unwrap();
+    let today = t.app.today_view(None).unwrap();
     assert_eq!(today.tasks.iter().find(|x| x.id == task).unwrap().status, TaskStatus::Done);
 }

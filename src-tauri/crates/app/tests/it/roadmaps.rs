@@ -15,13 +15,13 @@ fn an_empty_roadmap_grows_step_by_step_and_plans_in_order() {
     let g = t.app.create_goal(input("Guitar", 7.0), None).unwrap();
     let id = g.goal.id.as_str();
     assert!(t.app.goal_view(id).unwrap().steps.is_empty());
-    assert!(t.app.today(None).unwrap().tasks.is_empty());
+    assert!(t.app.today_view(None).unwrap().tasks.is_empty());
     t.app.add_step(id, step("Chords", "90 min"), None).unwrap();
     t.app.add_step(id, step("Strumming", "45 min"), None).unwrap();
     let v = t.app.add_step(id, step("Tuning", "15 min"), Some(0)).unwrap();
     let titles: Vec<&str> = v.steps.iter().map(|s| s.step.title.as_str()).collect();
     assert_eq!(titles, ["Tuning", "Chords", "Strumming"]);
-    let today: Vec<String> = t.app.today(None).unwrap().tasks.into_iter().map(|x| x.title).collect();
+    let today: Vec<String> = t.app.today_view(None).unwrap().tasks.into_iter().map(|x| x.title).collect();
     assert_eq!(today, ["Tuning", "Chords (part 1 of 2)"]);
 }
 
@@ -35,10 +35,10 @@ fn reordering_and_removing_steps_replans() {
     let b = v.steps[1].step.id.clone();
     let v = t.app.move_step(id, b.as_str(), 0).unwrap();
     assert_eq!(v.steps[0].step.title, "B");
-    assert_eq!(t.app.today(None).unwrap().tasks[0].title, "B");
+    assert_eq!(t.app.today_view(None).unwrap().tasks[0].title, "B");
     let v = t.app.remove_step(id, b.as_str()).unwrap();
     assert_eq!(v.steps.len(), 1);
-    let today = t.app.today(None).unwrap();
+    let today = t.app.today_view(None).unwrap();
     assert_eq!(today.tasks.iter().map(|x| x.title.as_str()).collect::<Vec<_>>(), ["A"]);
 }
 
@@ -60,7 +60,7 @@ fn editing_a_step_keeps_its_id_and_updates_estimates() {
     assert_eq!(v.steps[0].step.id, sid);
     assert_eq!((v.steps[0].estimate.min, v.steps[0].estimate.mid, v.steps[0].estimate.max), (5.0, 10.0, 15.0));
     assert_eq!(v.steps[0].step.resources, vec![resource]);
-    assert_eq!(t.app.today(None).unwrap().tasks[0].resources.len(), 1);
+    assert_eq!(t.app.today_view(None).unwrap().tasks[0].resources.len(), 1);
 }
 
 #[test]
@@ -68,13 +68,15 @@ fn done_tasks_of_a_removed_step_stay_as_history() {
     let mut t = TestApp::new();
     let g = t.app.create_goal(input("Guitar", 7.0), None).unwrap();
     let id = g.goal.id.as_str();
-    let v = t.app.add_step(id, step("A", "30 min"), None).unwrap();
-    let task = t.app.today(None).unwrap().tasks[0].id.clone();
+    t.app.add_step(id, step("A", "30 min"), None).unwrap();
+    let v = t.app.add_step(id, step("B", "30 min"), None).unwrap();
+    let task = t.app.today_view(None).unwrap().tasks[0].id.clone();
     t.app.set_task_status(task.as_str(), TaskStatus::Done, None).unwrap();
     t.app.remove_step(id, v.steps[0].step.id.as_str()).unwrap();
-    let today = t.app.today(None).unwrap();
-    assert_eq!(today.tasks.len(), 1);
-    assert_eq!(today.tasks[0].status, TaskStatus::Done);
+    let today = t.app.today_view(None).unwrap();
+    assert_eq!(today.tasks.len(), 2);
+    assert_eq!((today.tasks[0].id.clone(), today.tasks[0].status), (task, TaskStatus::Done));
+    assert_eq!(today.tasks[1].title, "B");
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Fixtures: an app on a temp store with a clock pinned to a known day.
 
-use chrono::{Days, NaiveDate, TimeZone, Utc};
+use chrono::{Days, NaiveDate};
 use tempfile::TempDir;
 use waymark_app::{App, FixedClock, GoalOverview};
 use waymark_core::goal::GoalInput;
@@ -12,8 +12,7 @@ pub fn day(s: &str) -> NaiveDate {
 }
 
 pub fn clock_on(date: NaiveDate) -> Box<FixedClock> {
-    let now = Utc.from_utc_datetime(&date.and_hms_opt(9, 0, 0).unwrap());
-    Box::new(FixedClock { now, today: date })
+    Box::new(FixedClock::on(date))
 }
 
 pub struct TestApp {
@@ -36,8 +35,10 @@ impl TestApp {
         Self { dir, app }
     }
 
+    /// Moves the clock to `date` (noon UTC) and starts that learner day.
     pub fn advance_to(&mut self, date: NaiveDate) {
         self.app.set_clock(clock_on(date));
+        self.app.roll_over().unwrap();
     }
 
     pub fn goal_from(&mut self, template: &str, hours: f64) -> GoalOverview {

@@ -35,6 +35,7 @@ pub fn goal(n: u128) -> Goal {
         difficulty: Difficulty::Beginner,
         target_date: None,
         hours_per_week: 5.0,
+        week_minutes: waymark_core::availability::WeekMinutes::even(5.0),
         skills: vec![],
         prerequisites: vec![],
         status: GoalStatus::Active,
@@ -60,5 +61,7 @@ pub fn task(n: u128, goal: &GoalId, date: NaiveDate) -> Task {
         time_spent_minutes: None,
         created_at: now(),
         completed_at: None,
+        completed_on: None,
+        missed_dates: vec![],
     }
 }
