@@ -789,6 +789,8 @@ overview: GoalOverview,
  */
 tasks: Array<Task>, };
 
+export type RoadmapFormat = "markdown" | "json";
+
 export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "already_open" | "storage" | "system";
 
 export type AppError = { 

@@ -31,7 +31,7 @@ pub fn typescript() -> String {
         activity::ActivityKind, activity::Activity,
         templates::Template,
         Progress, GoalOverview, StepView, GoalView, TodayTask, TodayGoal, TodayView,
-        MovedTask, SettingsView, SettingsInput, PlanView,
+        MovedTask, SettingsView, SettingsInput, PlanView, crate::io::RoadmapFormat,
         crate::error::ErrorCode, crate::error::AppError,
     ];
     let mut out = String::from("// Generated from the Rust types by waymark-app (bindings.rs). Do not edit.\n\n");
