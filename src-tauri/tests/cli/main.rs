@@ -94,3 +94,43 @@ fn help_documents_the_commands() {
         assert!(text.contains(cmd), "--help mentions {cmd}");
     }
 }
+
+#[test]
+fn plan_status_streak_and_calendar_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let goal = json(d, &["goal", "add", "--title", "Rust", "--week-hours", "1,1,1,1,1,3,0", "--json"]);
+    let id = goal["id"].as_str().unwrap().to_string();
+    assert_eq!(goal["hours_per_week"], 8.0);
+    let md = d.join("roadmap.md");
+    std::fs::write(&md, "## Ownership\nDuration: 4 hours\n- [Book](https://doc.rust-lang.org/book/)\n").unwrap();
+    let view = json(d, &["roadmap", "import", &id, md.to_str().unwrap(), "--json"]);
+    assert_eq!(view["steps"][0]["title"], "Ownership");
+
+    let plan = json(d, &["plan", &id, "--json"]);
+    let tasks = plan["tasks"].as_array().unwrap();
+    let minutes: u64 = tasks.iter().map(|t| t["duration_minutes"].as_u64().unwrap()).sum();
+    assert_eq!(minutes, 240);
+    assert!(plan["overview"]["outlook"]["status"].is_string());
+
+    let today = json(d, &["today", "--json"]);
+    assert_eq!(today["streak"]["current"], 0);
+    assert!(today["streak"]["longest"].is_number());
+    if let Some(g) = today["goals"].as_array().unwrap().first() {
+        assert!(g["outlook"]["reason"].is_string());
+        assert!(g["outlook"]["fraction_hours"].is_number());
+    }
+
+    let ics = d.join("plan.ics");
+    assert!(waymark(d, &["export-ics", "--out", ics.to_str().unwrap()]).status.success());
+    let text = std::fs::read_to_string(&ics).unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.contains("SUMMARY:Ownership"));
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), tasks.len());
+
+    let bad = d.join("bad.md");
+    std::fs::write(&bad, "## Ownership\nDuration: whenever\n").unwrap();
+    let err = fails(d, &["roadmap", "import", &id, bad.to_str().unwrap()]);
+    assert!(err.contains("line 2"), "{err}");
+    let err = fails(d, &["goal", "add", "--title", "None", "--week-hours", "0,0,0,0,0,0,0"]);
+    assert!(err.contains("0 h on every day"), "{err}");
+}

@@ -66,7 +66,7 @@ impl App {
             steps,
             created_at: now,
         };
-        let changes = self.plan_changes(&Edits { goal: Some(&goal), roadmap: Some(&roadmap), deleted: None })?;
+        let changes = self.plan_changes(&Edits { goal: Some(&goal), roadmap: Some(&roadmap), ..Edits::default() })?;
         let created =
             self.activity(ActivityKind::GoalCreated, Some(&goal), None, format!("Created goal {}", goal.title), None);
         self.store.transact(now, |tx| {
@@ -220,7 +220,7 @@ impl App {
         roadmap: Option<&Roadmap>,
         log: Vec<waymark_core::activity::Activity>,
     ) -> AppResult<()> {
-        let changes = self.plan_changes(&Edits { goal: Some(goal), roadmap, deleted: None })?;
+        let changes = self.plan_changes(&Edits { goal: Some(goal), roadmap, ..Edits::default() })?;
         self.store.transact(self.clock.now(), |tx| {
             tx.put(goal)?;
             if let Some(r) = roadmap {

@@ -56,6 +56,8 @@ pub(crate) struct Edits<'a> {
     pub roadmap: Option<&'a Roadmap>,
     /// A goal being deleted: left out.
     pub deleted: Option<&'a GoalId>,
+    /// Tasks as edited, in place of their stored versions.
+    pub tasks: &'a [Task],
 }
 
 impl App {
@@ -85,7 +87,12 @@ impl App {
                 Some(r) if &r.goal_id == id => Some(r),
                 _ => stored.as_ref(),
             };
-            let tasks = self.store.tasks_of_goal(id)?;
+            let mut tasks = self.store.tasks_of_goal(id)?;
+            for t in tasks.iter_mut() {
+                if let Some(edited) = edits.tasks.iter().find(|e| e.id == t.id) {
+                    *t = edited.clone();
+                }
+            }
             let rule = start_rule(goal, &by_id, &finish, today);
             let input = ReplanInput { goal, roadmap, tasks: &tasks, today, start: rule.start, days_off, now };
             let out = replan(&input, &mut || TaskId::from_uuid(Uuid::now_v7()));

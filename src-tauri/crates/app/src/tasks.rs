@@ -81,7 +81,11 @@ impl App {
         }
         let goal_changed = self.store.goal(&goal.id).as_ref() != Some(&goal);
         let changes = if goal_changed {
-            Some(self.plan_changes(&Edits { goal: Some(&goal), roadmap: None, deleted: None })?)
+            Some(self.plan_changes(&Edits {
+                goal: Some(&goal),
+                tasks: std::slice::from_ref(&task),
+                ..Edits::default()
+            })?)
         } else {
             None
         };

@@ -255,6 +255,31 @@ mod tests {
     use chrono::TimeZone;
 
     #[test]
+    fn schema_1_goals_get_an_even_weekly_pattern() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
+        {
+            let store = Store::open(dir.path(), now).unwrap();
+            let txn = store.db.start_transaction().unwrap();
+            meta::write(&txn, "schema", doc! { "version": 1_i64 }).unwrap();
+            txn.collection::<Document>("goals")
+                .insert_one(doc! {
+                    "_id": "0190a000-0000-7000-8000-000000000001", "title": "Old", "description": "", "category": "",
+                    "difficulty": "beginner", "target_date": null, "hours_per_week": 7.0, "skills": [],
+                    "prerequisites": [], "status": "active", "created_at": "2026-03-01T09:00:00Z",
+                    "completed_at": null, "user_id": "u", "updated_at": "2026-03-01T09:00:00Z",
+                    "hlc": "0000000000000-00000-dev", "deleted": false,
+                })
+                .unwrap();
+            txn.commit().unwrap();
+        }
+        let store = Store::open(dir.path(), now).unwrap();
+        let goals = store.goals().unwrap();
+        assert_eq!(goals.len(), 1);
+        assert_eq!(goals[0].week_minutes.0, [60; 7]);
+    }
+
+    #[test]
     fn a_store_from_a_newer_schema_is_refused_and_left_alone() {
         let dir = tempfile::tempdir().unwrap();
         let now = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();

@@ -4,6 +4,8 @@
 mod bad_input;
 mod bindings;
 mod goals;
+mod import_export;
+mod planner;
 mod roadmaps;
 mod support;
 mod today;
