@@ -141,6 +141,8 @@ fn main() {
         500,
     );
     assert!(count > 0, "the heavy profile must put tasks on the measured days");
+    let goals_screen = median(|| drop(app.list_goals().unwrap()), 100);
+    println!("goals screen (30 overviews with outlook): median {goals_screen:.1?}");
     let ids: Vec<Vec<String>> =
         days.iter().map(|d| app.today_view(Some(*d)).unwrap().tasks.into_iter().map(|t| t.id.0).collect()).collect();
     drop(app);

@@ -16,7 +16,7 @@ use waymark_core::duration::HourEstimate;
 use waymark_core::goal::{Goal, GoalInput, GoalStatus};
 use waymark_core::ids::{GoalId, RoadmapId, StepId};
 use waymark_core::outlook::{OutlookInput, outlook};
-use waymark_core::planner::{Feasibility, derived_step_status, feasibility};
+use waymark_core::planner::{Feasibility, feasibility, step_statuses};
 use waymark_core::prerequisites::start_rule;
 use waymark_core::roadmap::{Roadmap, StepStatus};
 use waymark_core::task::{Task, TaskStatus};
@@ -155,17 +155,19 @@ impl App {
         let roadmap = self.store.roadmap_of_goal(&goal.id)?;
         let tasks = self.store.tasks_of_goal(&goal.id)?;
         let today = self.today();
+        let statuses = roadmap.as_ref().map(|r| step_statuses(r, &goal, &tasks)).unwrap_or_default();
         let steps: Vec<StepView> = roadmap
             .as_ref()
             .map(|r| {
                 r.steps
                     .iter()
-                    .map(|s| {
+                    .zip(&statuses)
+                    .map(|(s, status)| {
                         let mine: Vec<&Task> = tasks.iter().filter(|t| t.step_id == s.id).collect();
                         let mut progress = Progress::default();
                         mine.iter().for_each(|t| progress.add(t));
                         let mut step = s.clone();
-                        step.status = derived_step_status(s, &goal, &tasks);
+                        step.status = *status;
                         StepView {
                             step,
                             estimate: s.estimate(goal.hours_per_week),
@@ -192,7 +194,7 @@ impl App {
         Ok(GoalView {
             template: roadmap.as_ref().and_then(|r| r.template.clone()),
             activities: self.store.recent_activities(Some(&goal.id), TIMELINE_LENGTH)?,
-            overview: self.overview_with(goal, roadmap.as_ref(), &tasks),
+            overview: self.overview_with(goal, roadmap.as_ref(), &tasks.iter().collect::<Vec<_>>()),
             steps,
             estimate,
             upcoming,
@@ -204,7 +206,7 @@ impl App {
         let goal = self.goal(id)?;
         let roadmap = self.store.roadmap_of_goal(&goal.id)?;
         let tasks = self.store.tasks_of_goal(&goal.id)?;
-        Ok(PlanView { overview: self.overview_with(goal, roadmap.as_ref(), &tasks), tasks })
+        Ok(PlanView { overview: self.overview_with(goal, roadmap.as_ref(), &tasks.iter().collect::<Vec<_>>()), tasks })
     }
 
     pub(crate) fn goal(&self, id: &str) -> AppResult<Goal> {
@@ -247,11 +249,11 @@ impl App {
 
     pub(crate) fn overview(&self, goal: Goal) -> AppResult<GoalOverview> {
         let roadmap = self.store.roadmap_of_goal(&goal.id)?;
-        let tasks = self.store.tasks_of_goal(&goal.id)?;
+        let tasks = self.store.tasks_of_goal_ref(&goal.id);
         Ok(self.overview_with(goal, roadmap.as_ref(), &tasks))
     }
 
-    pub(crate) fn overview_with(&self, goal: Goal, roadmap: Option<&Roadmap>, tasks: &[Task]) -> GoalOverview {
+    pub(crate) fn overview_with(&self, goal: Goal, roadmap: Option<&Roadmap>, tasks: &[&Task]) -> GoalOverview {
         let today = self.today();
         let mut progress = Progress::default();
         tasks.iter().for_each(|t| progress.add(t));
@@ -259,7 +261,11 @@ impl App {
         let active = goal.status == GoalStatus::Active;
         let feasibility = if active { feasibility(finish_date, goal.target_date) } else { Feasibility::NoTarget };
         let steps = roadmap.map(|r| r.steps.as_slice()).unwrap_or_default();
-        let steps_done = steps.iter().filter(|s| derived_step_status(s, &goal, tasks) == StepStatus::Done).count();
+        let steps_done = roadmap
+            .map(|r| {
+                step_statuses(r, &goal, tasks.iter().copied()).into_iter().filter(|s| *s == StepStatus::Done).count()
+            })
+            .unwrap_or(0);
         let done_by_day: Vec<(NaiveDate, u32)> = tasks
             .iter()
             .filter(|t| t.status == TaskStatus::Done)
@@ -280,8 +286,8 @@ impl App {
             plan_finish: finish_date,
             done_by_day: &done_by_day,
         });
-        let goals: Vec<Goal> = self.store.goals().unwrap_or_default();
-        let by_id: HashMap<&GoalId, &Goal> = goals.iter().map(|g| (&g.id, g)).collect();
+        let prerequisites: Vec<Goal> = goal.prerequisites.iter().filter_map(|p| self.store.goal(p)).collect();
+        let by_id: HashMap<&GoalId, &Goal> = prerequisites.iter().map(|g| (&g.id, g)).collect();
         let finish: HashMap<GoalId, NaiveDate> =
             goal.prerequisites.iter().filter_map(|p| self.store.last_task_date(p).map(|d| (p.clone(), d))).collect();
         let rule = start_rule(&goal, &by_id, &finish, today);

@@ -8,7 +8,7 @@ use crate::plan::Edits;
 use waymark_core::activity::{Activity, ActivityKind};
 use waymark_core::goal::{Goal, GoalStatus};
 use waymark_core::ids::TaskId;
-use waymark_core::planner::derived_step_status;
+use waymark_core::planner::step_statuses;
 use waymark_core::roadmap::{Roadmap, StepStatus};
 use waymark_core::streak::milestones_crossed;
 use waymark_core::task::{Task, TaskStatus};
@@ -123,7 +123,7 @@ impl App {
             goal.completed_at = None;
         }
         let mut log = self.completions(&mut goal, Some(&roadmap), &tasks, &tasks);
-        if done && derived_step_status(&old.steps[at], &goal, &tasks) != StepStatus::Done {
+        if done && step_statuses(&old, &goal, &tasks)[at] != StepStatus::Done {
             log.insert(
                 0,
                 self.activity(
@@ -150,10 +150,10 @@ impl App {
     ) -> Vec<Activity> {
         let mut log = Vec::new();
         let Some(roadmap) = roadmap else { return log };
-        for step in &roadmap.steps {
-            let was = derived_step_status(step, goal, before);
-            let now = derived_step_status(step, goal, after);
-            if now == StepStatus::Done && was != StepStatus::Done && step.status != StepStatus::Done {
+        let was = step_statuses(roadmap, goal, before);
+        let now = step_statuses(roadmap, goal, after);
+        for (i, step) in roadmap.steps.iter().enumerate() {
+            if now[i] == StepStatus::Done && was[i] != StepStatus::Done && step.status != StepStatus::Done {
                 log.push(self.activity(
                     ActivityKind::StepCompleted,
                     Some(goal),
@@ -163,8 +163,7 @@ impl App {
                 ));
             }
         }
-        let all_done = !roadmap.steps.is_empty()
-            && roadmap.steps.iter().all(|s| derived_step_status(s, goal, after) == StepStatus::Done);
+        let all_done = !roadmap.steps.is_empty() && now.iter().all(|s| *s == StepStatus::Done);
         if all_done && goal.status == GoalStatus::Active {
             goal.status = GoalStatus::Completed;
             goal.completed_at = Some(self.clock.now());

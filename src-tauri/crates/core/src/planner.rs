@@ -222,32 +222,45 @@ pub fn remaining_work(goal: &Goal, roadmap: Option<&Roadmap>, tasks: &[Task]) ->
         .collect()
 }
 
-/// Where a step stands by its tasks: done when marked done by hand, or when
-/// all its planned minutes are settled with at least one task done; in
-/// progress once a task is done; else pending.
-pub fn derived_step_status(step: &crate::roadmap::Step, goal: &Goal, tasks: &[Task]) -> StepStatus {
-    if step.status == StepStatus::Done {
-        return StepStatus::Done;
+/// Where each step of `roadmap` stands by its tasks (in step order): done when
+/// marked done by hand, or when all its planned minutes are settled with at
+/// least one task done; in progress once a task is done; else pending.
+pub fn step_statuses<'a>(roadmap: &Roadmap, goal: &Goal, tasks: impl IntoIterator<Item = &'a Task>) -> Vec<StepStatus> {
+    #[derive(Default)]
+    struct Tally {
+        done: u32,
+        settled: u32,
+        open: u32,
     }
-    let mine = tasks.iter().filter(|t| t.step_id == step.id);
-    let (mut done, mut settled, mut open) = (0u32, 0u32, 0u32);
-    for t in mine {
+    let mut tally: HashMap<&StepId, Tally> = HashMap::new();
+    for t in tasks {
+        let e = tally.entry(&t.step_id).or_default();
         match t.status {
             TaskStatus::Done => {
-                done += 1;
-                settled += t.duration_minutes;
+                e.done += 1;
+                e.settled += t.duration_minutes;
             }
-            TaskStatus::Skipped => settled += t.duration_minutes,
-            TaskStatus::Planned => open += 1,
+            TaskStatus::Skipped => e.settled += t.duration_minutes,
+            TaskStatus::Planned => e.open += 1,
         }
     }
-    if done > 0 && open == 0 && settled >= step.planned_minutes(goal.hours_per_week) {
-        StepStatus::Done
-    } else if done > 0 {
-        StepStatus::InProgress
-    } else {
-        StepStatus::Pending
-    }
+    roadmap
+        .steps
+        .iter()
+        .map(|step| {
+            let t = tally.get(&step.id);
+            let (done, settled, open) = t.map(|t| (t.done, t.settled, t.open)).unwrap_or((0, 0, 0));
+            if step.status == StepStatus::Done
+                || (done > 0 && open == 0 && settled >= step.planned_minutes(goal.hours_per_week))
+            {
+                StepStatus::Done
+            } else if done > 0 {
+                StepStatus::InProgress
+            } else {
+                StepStatus::Pending
+            }
+        })
+        .collect()
 }
 
 /// Re-plans a goal's open work; `new_id` names the tasks it has to create.

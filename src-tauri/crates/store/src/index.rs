@@ -132,6 +132,19 @@ impl Indexes {
         self.tasks_of_goal(goal).filter_map(|id| self.tasks.get(id).map(|t| t.date)).max()
     }
 
+    /// Whether the document `id` of `collection` is known to be stored and live
+    /// (a write can then update it without looking it up first). `false` means
+    /// "not known": it may be new or a tombstone.
+    pub(crate) fn is_live(&self, collection: &str, id: &str) -> bool {
+        use crate::Entity;
+        match collection {
+            c if c == Task::COLLECTION => self.tasks.contains_key(&TaskId(id.to_string())),
+            c if c == Goal::COLLECTION => self.goals.contains_key(&GoalId(id.to_string())),
+            c if c == Roadmap::COLLECTION => self.roadmaps.contains_key(&RoadmapId(id.to_string())),
+            _ => false,
+        }
+    }
+
     pub(crate) fn task(&self, id: &TaskId) -> Option<&Task> {
         self.tasks.get(id)
     }

@@ -125,7 +125,7 @@ impl Store {
         f: impl FnOnce(&mut Tx<'_>) -> Result<R, E>,
     ) -> Result<R, E> {
         let txn = self.db.start_transaction().map_err(StoreError::from)?;
-        let mut tx = Tx::new(txn, &mut self.clock, &self.identity.user_id, now);
+        let mut tx = Tx::new(txn, &mut self.clock, &self.identity.user_id, &self.indexes, now);
         let result = f(&mut tx);
         match result {
             Ok(value) => {
@@ -200,6 +200,11 @@ impl Store {
     /// The day of a goal's last live task (index only, no document read).
     pub fn last_task_date(&self, goal: &GoalId) -> Option<NaiveDate> {
         self.indexes.last_task_date(goal)
+    }
+
+    /// A goal's live tasks, borrowed from memory (no copies), in no particular order.
+    pub fn tasks_of_goal_ref(&self, goal: &GoalId) -> Vec<&Task> {
+        self.indexes.tasks_of_goal(goal).filter_map(|id| self.indexes.task(id)).collect()
     }
 
     /// Every live task, in no particular order (from memory).

@@ -4,7 +4,7 @@
 use crate::doc::{Stamps, from_document, is_deleted, to_document};
 use crate::entity::Entity;
 use crate::error::StoreResult;
-use crate::index::IndexChange;
+use crate::index::{IndexChange, Indexes};
 use crate::meta;
 use chrono::{DateTime, SecondsFormat, Utc};
 use polodb_core::bson::{Document, doc};
@@ -16,6 +16,7 @@ pub struct Tx<'a> {
     txn: Transaction,
     clock: &'a mut HlcClock,
     user_id: &'a str,
+    indexes: &'a Indexes,
     now_ms: i64,
     updated_at: String,
     changes: Vec<IndexChange>,
@@ -23,11 +24,18 @@ pub struct Tx<'a> {
 }
 
 impl<'a> Tx<'a> {
-    pub(crate) fn new(txn: Transaction, clock: &'a mut HlcClock, user_id: &'a str, now: DateTime<Utc>) -> Self {
+    pub(crate) fn new(
+        txn: Transaction,
+        clock: &'a mut HlcClock,
+        user_id: &'a str,
+        indexes: &'a Indexes,
+        now: DateTime<Utc>,
+    ) -> Self {
         Self {
             txn,
             clock,
             user_id,
+            indexes,
             now_ms: now.timestamp_millis(),
             updated_at: now.to_rfc3339_opts(SecondsFormat::Millis, true),
             changes: Vec::new(),
@@ -68,7 +76,8 @@ impl<'a> Tx<'a> {
         let doc = to_document(value, &stamps)?;
         let coll = self.txn.collection::<Document>(E::COLLECTION);
         let key = doc! { "_id": value.id() };
-        if coll.find_one(key.clone())?.is_some() {
+        let known_live = self.indexes.is_live(E::COLLECTION, value.id());
+        if known_live || coll.find_one(key.clone())?.is_some() {
             let mut body = doc;
             body.remove("_id");
             coll.update_one(key, doc! { "$set": body })?;
