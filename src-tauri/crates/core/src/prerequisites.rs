@@ -126,4 +126,71 @@ mod tests {
         assert_eq!(rule.start, "2026-04-11".parse::<NaiveDate>().unwrap());
         assert_eq!(rule.waiting_on, vec!["P".to_string()]);
     }
+
+    use crate::ids::{RoadmapId, StepId, TaskId};
+    use crate::planner::{ReplanInput, replan};
+    use crate::roadmap::{Roadmap, Step, StepStatus};
+    use proptest::prelude::*;
+
+    fn roadmap_of(goal: &Goal, hours: &[u32]) -> Roadmap {
+        Roadmap {
+            id: RoadmapId(format!("r-{}", goal.id)),
+            goal_id: goal.id.clone(),
+            template: None,
+            steps: hours
+                .iter()
+                .enumerate()
+                .map(|(i, h)| Step {
+                    id: StepId(format!("{}-s{i}", goal.id)),
+                    title: format!("Step {i}"),
+                    description: String::new(),
+                    duration: format!("{h} hours"),
+                    weekly_hours: None,
+                    skills: Vec::new(),
+                    resources: Vec::new(),
+                    status: StepStatus::Pending,
+                })
+                .collect(),
+            created_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn no_task_is_scheduled_before_an_unfinished_prerequisite_ends(
+            work in proptest::collection::vec(proptest::collection::vec(1u32..12, 1..4), 2..7),
+            edges in proptest::collection::vec((0usize..7, 0usize..7), 0..10),
+        ) {
+            let n = work.len();
+            // Only edges from a later goal to an earlier one: always acyclic.
+            let mut goals: Vec<Goal> = (0..n).map(|i| goal(&format!("g{i}"), &[], GoalStatus::Active)).collect();
+            for (a, b) in edges {
+                let (a, b) = (a % n, b % n);
+                if a > b && !goals[a].prerequisites.contains(&goals[b].id) {
+                    let pre = goals[b].id.clone();
+                    goals[a].prerequisites.push(pre);
+                }
+            }
+            let roadmaps: Vec<Roadmap> = goals.iter().zip(&work).map(|(g, w)| roadmap_of(g, w)).collect();
+            let today: NaiveDate = "2026-03-02".parse().unwrap();
+            let by_id: HashMap<&GoalId, &Goal> = goals.iter().map(|g| (&g.id, g)).collect();
+            let mut finish: HashMap<GoalId, NaiveDate> = HashMap::new();
+            let mut first: HashMap<GoalId, NaiveDate> = HashMap::new();
+            let mut counter = 0u32;
+            for id in planning_order(&goals).unwrap() {
+                let g = by_id[&id];
+                let r = roadmaps.iter().find(|r| r.goal_id == id).unwrap();
+                let rule = start_rule(g, &by_id, &finish, today);
+                let input = ReplanInput { goal: g, roadmap: Some(r), tasks: &[], today, start: rule.start, days_off: &[], now: g.created_at };
+                let out = replan(&input, &mut || { counter += 1; TaskId(format!("t{counter}")) });
+                if let Some(f) = out.finish { finish.insert(id.clone(), f); }
+                if let Some(d) = out.put.iter().map(|t| t.date).min() { first.insert(id.clone(), d); }
+            }
+            for g in &goals {
+                for p in &g.prerequisites {
+                    prop_assert!(first[&g.id] > finish[p], "{} starts {} before {} ends {}", g.id, first[&g.id], p, finish[p]);
+                }
+            }
+        }
+    }
 }
