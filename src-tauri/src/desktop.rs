@@ -27,6 +27,10 @@ pub fn run() -> ExitCode {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
         .manage(shared)
+        .setup(|app| {
+            crate::day_watch::spawn(app.handle().clone());
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::templates,
             commands::list_goals,

@@ -5,6 +5,7 @@
 
 mod cli;
 mod commands;
+mod day_watch;
 mod desktop;
 
 use clap::Parser;
