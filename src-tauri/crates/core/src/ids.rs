@@ -58,6 +58,14 @@ id_type!(
     /// Identifies an entry of the activity log.
     ActivityId
 );
+id_type!(
+    /// Identifies a question a learner wrote for a step or task.
+    QuestionId
+);
+id_type!(
+    /// Identifies one daily verification test.
+    TestId
+);
 
 #[cfg(test)]
 mod tests {

@@ -1,12 +1,13 @@
 //! Waymark's domain core: the types a learner's plan is made of and the pure rules
 //! over them (duration parsing, hour estimates, the daily fill, validation, the
-//! hybrid logical clock).
+//! hybrid logical clock, questions and the daily test, card import).
 //!
 //! Nothing here does IO or reads the clock: "now" and "today" are always passed
 //! in, so every rule is a plain function that tests can pin to any moment.
 
 pub mod activity;
 pub mod availability;
+pub mod cards_csv;
 pub mod day;
 pub mod duration;
 pub mod error;
@@ -18,6 +19,8 @@ pub mod outlook;
 pub mod planner;
 pub mod prerequisites;
 pub mod profile;
+pub mod question;
+pub mod quiz;
 pub mod roadmap;
 pub mod roadmap_io;
 pub mod streak;
