@@ -23,6 +23,7 @@ pub mod question;
 pub mod quiz;
 pub mod roadmap;
 pub mod roadmap_io;
+pub mod srs;
 pub mod streak;
 pub mod task;
 pub mod templates;
