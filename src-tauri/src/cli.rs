@@ -79,6 +79,15 @@ pub enum Command {
     /// Declare or remove days off (for all goals).
     #[command(subcommand)]
     DayOff(DayOffCommand),
+    /// The daily verification test.
+    #[command(subcommand)]
+    Test(crate::cli_study::TestCommand),
+    /// Review due revision cards (FSRS).
+    #[command(subcommand)]
+    Review(crate::cli_study::ReviewCommand),
+    /// Import revision cards.
+    #[command(subcommand)]
+    Cards(crate::cli_study::CardsCommand),
     /// Show the activity log, newest first.
     Activity {
         /// Only this goal.
@@ -147,7 +156,7 @@ pub enum DayOffCommand {
 pub struct Output {
     /// Print JSON instead of text.
     #[arg(long)]
-    json: bool,
+    pub json: bool,
 }
 
 /// Goal commands.
@@ -425,6 +434,9 @@ fn execute(app: &mut App, command: Command) -> AppResult<()> {
             let s = app.remove_day_off(start)?;
             emit(&out, &s, || s.days_off.iter().map(|d| format!("off {} – {} {}", d.start, d.end, d.note)).collect())
         }
+        Command::Test(cmd) => crate::cli_study::test(app, cmd),
+        Command::Review(cmd) => crate::cli_study::review(app, cmd),
+        Command::Cards(cmd) => crate::cli_study::cards(app, cmd),
         Command::Activity { goal, limit, out } => {
             let log = app.activities(goal.as_deref(), Some(limit))?;
             emit(&out, &log, || log.iter().map(|a| format!("{} {}", a.date, a.title)).collect())
@@ -440,7 +452,7 @@ fn write_file(path: &std::path::Path, text: &str) -> AppResult<()> {
     })
 }
 
-fn emit<T: Serialize>(out: &Output, value: &T, text: impl FnOnce() -> Vec<String>) -> AppResult<()> {
+pub fn emit<T: Serialize>(out: &Output, value: &T, text: impl FnOnce() -> Vec<String>) -> AppResult<()> {
     if out.json {
         let json = serde_json::to_string_pretty(value).map_err(|e| AppError {
             code: ErrorCode::System,

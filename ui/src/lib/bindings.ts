@@ -376,7 +376,7 @@ today: TodayState,
  */
 kept_days: number, };
 
-export type ActivityKind = "goal_created" | "roadmap_started" | "roadmap_imported" | "step_completed" | "task_completed" | "goal_completed" | "tasks_rolled_over" | "streak_milestone";
+export type ActivityKind = "goal_created" | "roadmap_started" | "roadmap_imported" | "step_completed" | "task_completed" | "goal_completed" | "tasks_rolled_over" | "streak_milestone" | "test_passed" | "test_taken";
 
 export type Activity = { 
 /**
@@ -723,7 +723,15 @@ day_off: DayOff | null,
 /**
  * The latest activity across goals, newest first.
  */
-activities: Array<Activity>, };
+activities: Array<Activity>, 
+/**
+ * Revision cards due now.
+ */
+reviews_due: number, 
+/**
+ * Where the day's verification test stands.
+ */
+test_state: TestState, };
 
 export type MovedTask = { 
 /**
@@ -790,6 +798,540 @@ overview: GoalOverview,
 tasks: Array<Task>, };
 
 export type RoadmapFormat = "markdown" | "json";
+
+export type QuestionId = string;
+
+export type TestId = string;
+
+export type ReviewId = string;
+
+export type Choice = { 
+/**
+ * What the learner sees.
+ */
+text: string, 
+/**
+ * Whether this is the right option (exactly one is).
+ */
+correct: boolean, };
+
+export type QuestionBody = { "kind": "multiple_choice", 
+/**
+ * The options, in the order shown.
+ */
+choices: Array<Choice>, } | { "kind": "true_false", 
+/**
+ * Whether the statement is true.
+ */
+answer: boolean, } | { "kind": "short_answer", 
+/**
+ * Answers that count as right.
+ */
+accepted: Array<string>, } | { "kind": "recall", 
+/**
+ * The answer shown after recalling.
+ */
+back: string, };
+
+export type Question = { 
+/**
+ * Its id.
+ */
+id: QuestionId, 
+/**
+ * The goal it belongs to.
+ */
+goal_id: GoalId, 
+/**
+ * The roadmap step it checks; always set when `task_id` is.
+ */
+step_id: StepId | null, 
+/**
+ * The task it was written for, if any.
+ */
+task_id: TaskId | null, 
+/**
+ * What is asked.
+ */
+prompt: string, 
+/**
+ * The kind of question and its right answer.
+ */
+body: QuestionBody, 
+/**
+ * Shown after answering; may be empty.
+ */
+explanation: string, 
+/**
+ * Free tags.
+ */
+tags: Array<string>, 
+/**
+ * When it was written.
+ */
+created_at: string, };
+
+export type QuestionInput = { 
+/**
+ * What is asked; required.
+ */
+prompt: string, 
+/**
+ * The kind of question and its right answer.
+ */
+body: QuestionBody, 
+/**
+ * Optional explanation.
+ */
+explanation: string, 
+/**
+ * Optional tags.
+ */
+tags: Array<string>, 
+/**
+ * The step it checks.
+ */
+step_id: StepId | null, 
+/**
+ * The task it was written for.
+ */
+task_id: TaskId | null, };
+
+export type Answer = { "kind": "choice", "value": number } | { "kind": "bool", "value": boolean } | { "kind": "text", "value": string } | { "kind": "self_grade", "value": boolean };
+
+export type Checked = { 
+/**
+ * Whether the answer was right.
+ */
+correct: boolean, 
+/**
+ * The right answer as the learner should read it.
+ */
+expected: string, 
+/**
+ * The question's explanation (may be empty).
+ */
+explanation: string, };
+
+export type Rating = "again" | "hard" | "good" | "easy";
+
+export type CardState = "new" | "learning" | "review" | "relearning";
+
+export type Memory = { 
+/**
+ * Days until the chance of recall falls to 90%.
+ */
+stability: number, 
+/**
+ * How hard the card is to remember, from 1 (easy) to 10 (hard).
+ */
+difficulty: number, };
+
+export type SrsCard = { 
+/**
+ * Where it is in its life.
+ */
+state: CardState, 
+/**
+ * Its memory state; `None` until the first review.
+ */
+memory: Memory | null, 
+/**
+ * When it should be shown next.
+ */
+due: string, 
+/**
+ * When it was last reviewed.
+ */
+last_review: string | null, 
+/**
+ * How many times it was reviewed.
+ */
+reps: number, 
+/**
+ * How many times it was forgotten after it had been remembered.
+ */
+lapses: number, };
+
+export type Optimized = { 
+/**
+ * The weights to use from now on: the fitted ones, or the current ones
+ * unchanged when the fit does not predict the history better.
+ */
+weights: Array<number>, 
+/**
+ * How badly the current weights predict the history (log loss; lower is better).
+ */
+log_loss_before: number, 
+/**
+ * How badly [`Optimized::weights`] predict it.
+ */
+log_loss_after: number, 
+/**
+ * How many reviews the history held.
+ */
+reviews: number, };
+
+export type TestStats = { 
+/**
+ * Days with at least one test.
+ */
+total: number, 
+/**
+ * Days whose best attempt passed.
+ */
+passed: number, 
+/**
+ * Days whose best attempt failed.
+ */
+failed: number, 
+/**
+ * Mean of the days' best scores, 0 to 1; 0 when there are none.
+ */
+average_score: number, 
+/**
+ * Days whose best attempt had every answer right.
+ */
+perfect: number, };
+
+export type WeakAction = "review_now" | "restudy_step";
+
+export type WeakStep = { 
+/**
+ * The step.
+ */
+step_id: StepId, 
+/**
+ * Why it is weak, as the learner reads it.
+ */
+reason: string, 
+/**
+ * What to do.
+ */
+action: WeakAction, };
+
+export type LineError = { 
+/**
+ * The line the row starts on (1-based).
+ */
+line: number, 
+/**
+ * What is wrong, starting with the line, e.g. "line 7: the back is empty".
+ */
+message: string, };
+
+export type Card = { 
+/**
+ * Its FSRS schedule.
+ */
+srs: SrsCard, 
+/**
+ * Its id.
+ */
+id: QuestionId, 
+/**
+ * The goal it belongs to.
+ */
+goal_id: GoalId, 
+/**
+ * The roadmap step it checks; always set when `task_id` is.
+ */
+step_id: StepId | null, 
+/**
+ * The task it was written for, if any.
+ */
+task_id: TaskId | null, 
+/**
+ * What is asked.
+ */
+prompt: string, 
+/**
+ * The kind of question and its right answer.
+ */
+body: QuestionBody, 
+/**
+ * Shown after answering; may be empty.
+ */
+explanation: string, 
+/**
+ * Free tags.
+ */
+tags: Array<string>, 
+/**
+ * When it was written.
+ */
+created_at: string, };
+
+export type Review = { 
+/**
+ * Its id.
+ */
+id: ReviewId, 
+/**
+ * The card.
+ */
+card_id: QuestionId, 
+/**
+ * The card's goal.
+ */
+goal_id: GoalId, 
+/**
+ * Again, Hard, Good or Easy.
+ */
+rating: Rating, 
+/**
+ * When it was rated.
+ */
+at: string, 
+/**
+ * The card's state before the rating.
+ */
+state_before: CardState, 
+/**
+ * Whole days since the card's previous review.
+ */
+elapsed_days: number, 
+/**
+ * Days until the card is due again.
+ */
+scheduled_days: number, 
+/**
+ * How long the learner took, when measured.
+ */
+duration_ms: number | null, };
+
+export type AnsweredQuestion = { 
+/**
+ * The question.
+ */
+question_id: QuestionId, 
+/**
+ * Its step, if any.
+ */
+step_id: StepId | null, 
+/**
+ * The learner's answer.
+ */
+answer: Answer, 
+/**
+ * Whether it was right.
+ */
+correct: boolean, };
+
+export type TestAttempt = { 
+/**
+ * Its id.
+ */
+id: TestId, 
+/**
+ * The learner's date it verifies.
+ */
+date: string, 
+/**
+ * The goals whose material it covered.
+ */
+goal_ids: Array<GoalId>, 
+/**
+ * The questions asked, in order.
+ */
+question_ids: Array<QuestionId>, 
+/**
+ * The answers given.
+ */
+answers: Array<AnsweredQuestion>, 
+/**
+ * Share right, 0..=1.
+ */
+score: number, 
+/**
+ * Whether the score reached the pass mark.
+ */
+passed: boolean, 
+/**
+ * The pass mark in effect.
+ */
+pass_mark: number, 
+/**
+ * When it was handed in.
+ */
+completed_at: string, };
+
+export type CardView = { 
+/**
+ * Its id.
+ */
+id: QuestionId, 
+/**
+ * The question.
+ */
+question: Question, 
+/**
+ * The goal's title.
+ */
+goal_title: string, 
+/**
+ * When it is due.
+ */
+due: string, 
+/**
+ * FSRS stability in days (`None` for a new card).
+ */
+stability: number | null, 
+/**
+ * FSRS difficulty 1–10 (`None` for a new card).
+ */
+difficulty: number | null, 
+/**
+ * New, learning, review or relearning.
+ */
+state: CardState, 
+/**
+ * Reviews so far.
+ */
+reps: number, 
+/**
+ * Times forgotten.
+ */
+lapses: number, 
+/**
+ * The next interval in days for Again, Hard, Good, Easy.
+ */
+next_intervals: [number, number, number, number], };
+
+export type RatedCard = { 
+/**
+ * Its id.
+ */
+id: QuestionId, 
+/**
+ * When it is due next.
+ */
+due: string, 
+/**
+ * New stability in days.
+ */
+stability: number, 
+/**
+ * New difficulty.
+ */
+difficulty: number, 
+/**
+ * Reviews so far.
+ */
+reps: number, 
+/**
+ * Times forgotten.
+ */
+lapses: number, 
+/**
+ * Days until due (a fraction for a same-day re-show).
+ */
+interval_days: number, 
+/**
+ * Its state now.
+ */
+state: CardState, };
+
+export type TestQuestion = { 
+/**
+ * Its id.
+ */
+id: QuestionId, 
+/**
+ * Its step.
+ */
+step_id: StepId | null, 
+/**
+ * What is asked.
+ */
+prompt: string, 
+/**
+ * The kind of answer expected.
+ */
+kind: QuestionKind, 
+/**
+ * The choices of a multiple-choice question (texts only).
+ */
+choices: Array<string>, 
+/**
+ * The back of a recall card, shown after the learner tried.
+ */
+back: string | null, };
+
+export type QuestionKind = "multiple_choice" | "true_false" | "short_answer" | "recall";
+
+export type TestState = "nothing_to_test" | "no_questions" | "ready" | "passed" | "failed";
+
+export type TodayTest = { 
+/**
+ * The learner's date.
+ */
+date: string, 
+/**
+ * Where it stands.
+ */
+state: TestState, 
+/**
+ * The questions of the next attempt (3–10 when enough exist).
+ */
+questions: Array<TestQuestion>, 
+/**
+ * The pass mark.
+ */
+pass_mark: number, 
+/**
+ * Attempts made today, oldest first.
+ */
+attempts: Array<TestAttempt>, 
+/**
+ * The best score today.
+ */
+best_score: number | null, };
+
+export type GoalStudy = { 
+/**
+ * The goal.
+ */
+goal_id: GoalId, 
+/**
+ * Test totals (each day counted by its best attempt).
+ */
+stats: TestStats, 
+/**
+ * Pass rate per week (Monday), oldest first.
+ */
+pass_rate_by_week: Array<[string, number]>, 
+/**
+ * Steps that need attention.
+ */
+weak_steps: Array<WeakStep>, 
+/**
+ * Its cards.
+ */
+cards: Array<Card>, 
+/**
+ * Cards due now.
+ */
+due_now: number, };
+
+export type CardImport = { 
+/**
+ * Cards written (0 when the learner still has to confirm).
+ */
+imported: number, 
+/**
+ * Valid rows in the file.
+ */
+valid: number, 
+/**
+ * Rows that could not be read.
+ */
+errors: Array<LineError>, 
+/**
+ * True when nothing was written because some rows failed and the import
+ * was not confirmed.
+ */
+needs_confirmation: boolean, };
 
 export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "already_open" | "storage" | "system";
 

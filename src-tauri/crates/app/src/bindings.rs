@@ -13,9 +13,11 @@ macro_rules! declarations {
 
 /// The full text of `bindings.ts`.
 pub fn typescript() -> String {
+    use crate::study_views as study;
     use crate::views::*;
     use waymark_core::{
-        activity, availability, duration, goal, ids, outlook, planner, profile, roadmap, streak, task, templates,
+        activity, availability, card, cards_csv, duration, goal, ids, outlook, planner, profile, question, quiz,
+        roadmap, srs, streak, task, templates,
     };
     let cfg = &Config::new().with_large_int("number");
     let decls = declarations![cfg;
@@ -32,6 +34,14 @@ pub fn typescript() -> String {
         templates::Template,
         Progress, GoalOverview, StepView, GoalView, TodayTask, TodayGoal, TodayView,
         MovedTask, SettingsView, SettingsInput, PlanView, crate::io::RoadmapFormat,
+        ids::QuestionId, ids::TestId, ids::ReviewId,
+        question::Choice, question::QuestionBody, question::Question, question::QuestionInput, question::Answer,
+        question::Checked,
+        srs::Rating, srs::CardState, srs::Memory, srs::SrsCard, srs::Optimized,
+        quiz::TestStats, quiz::WeakAction, quiz::WeakStep, cards_csv::LineError,
+        card::Card, card::Review, card::AnsweredQuestion, card::TestAttempt,
+        study::CardView, study::RatedCard, study::TestQuestion, study::QuestionKind, study::TestState,
+        study::TodayTest, study::GoalStudy, study::CardImport,
         crate::error::ErrorCode, crate::error::AppError,
     ];
     let mut out = String::from("// Generated from the Rust types by waymark-app (bindings.rs). Do not edit.\n\n");

@@ -171,7 +171,7 @@ impl App {
         self.store.transact(self.clock.now(), |tx| changes.write(tx))
     }
 
-    fn save_profile(&mut self, profile: Profile) -> AppResult<()> {
+    pub(crate) fn save_profile(&mut self, profile: Profile) -> AppResult<()> {
         let previous = std::mem::replace(&mut self.profile, profile);
         let result = self.plan_changes(&Edits::default()).and_then(|changes| {
             let profile = &self.profile;

@@ -7,7 +7,9 @@
 
 mod activities;
 pub mod bindings;
+mod cards;
 mod clock;
+mod daily_test;
 mod days;
 mod error;
 mod goals;
@@ -15,6 +17,7 @@ pub mod io;
 mod paths;
 mod plan;
 mod roadmaps;
+pub mod study_views;
 mod tasks;
 mod today;
 mod views;

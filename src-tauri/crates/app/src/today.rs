@@ -3,11 +3,12 @@
 
 use crate::App;
 use crate::error::AppResult;
+use crate::study_views::TestState;
 use crate::views::{TodayGoal, TodayTask, TodayView};
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use waymark_core::goal::{Goal, GoalStatus};
-use waymark_core::ids::GoalId;
+use waymark_core::ids::{GoalId, StepId};
 use waymark_core::planner::feasibility;
 use waymark_core::roadmap::Roadmap;
 use waymark_core::streak::{DayRecord, Streak, streak};
@@ -78,10 +79,38 @@ impl App {
             streak: self.streak_with(&[]),
             day_off: self.profile.days_off.iter().find(|d| d.covers(date)).cloned(),
             activities: self.store.recent_activities(None, TODAY_TIMELINE)?,
+            reviews_due: self.due_count(),
+            test_state: self.test_state(date)?,
         })
     }
 
-    /// The learner's streak now, with `changed` tasks in place of the stored ones.
+    /// Where the test of `date` stands, without assembling it.
+    fn test_state(&self, date: NaiveDate) -> AppResult<TestState> {
+        let attempts: Vec<bool> = self.store.tests().filter(|t| t.date == date).map(|t| t.passed).collect();
+        if attempts.iter().any(|p| *p) {
+            return Ok(TestState::Passed);
+        }
+        if !attempts.is_empty() {
+            return Ok(TestState::Failed);
+        }
+        let steps: HashSet<StepId> = self
+            .store
+            .tasks_on(date)?
+            .into_iter()
+            .filter(|t| t.status == TaskStatus::Done)
+            .map(|t| t.step_id)
+            .collect();
+        Ok(if steps.is_empty() {
+            TestState::NothingToTest
+        } else if self.store.cards().any(|c| c.question.step_id.as_ref().is_some_and(|s| steps.contains(s))) {
+            TestState::Ready
+        } else {
+            TestState::NoQuestions
+        })
+    }
+
+    /// The learner's streak now, with `changed` tasks in place of the stored ones:
+    /// a day counts when its tasks are done or its verification test passed.
     pub(crate) fn streak_with(&self, changed: &[Task]) -> Streak {
         let mut days: BTreeMap<NaiveDate, DayRecord> = BTreeMap::new();
         let mut add = |t: &Task| {
@@ -102,6 +131,9 @@ impl App {
             }
         }
         changed.iter().for_each(&mut add);
+        for t in self.store.tests().filter(|t| t.passed) {
+            days.entry(t.date).or_insert_with(|| empty(t.date)).verified = true;
+        }
         let records: Vec<DayRecord> = days.into_values().collect();
         let today = self.today();
         streak(&records, &self.profile.days_off, &self.clock_skipped, today)

@@ -162,6 +162,10 @@ pub struct TodayView {
     pub day_off: Option<DayOff>,
     /// The latest activity across goals, newest first.
     pub activities: Vec<Activity>,
+    /// Revision cards due now.
+    pub reviews_due: u32,
+    /// Where the day's verification test stands.
+    pub test_state: crate::study_views::TestState,
 }
 
 /// A task the rollover moved from a past day.

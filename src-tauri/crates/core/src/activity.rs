@@ -27,6 +27,10 @@ pub enum ActivityKind {
     TasksRolledOver,
     /// The streak reached 7, 30, 100 or 365 days.
     StreakMilestone,
+    /// A daily verification test was passed.
+    TestPassed,
+    /// A daily verification test was taken and not passed.
+    TestTaken,
 }
 
 /// One entry of the log.

@@ -66,6 +66,10 @@ id_type!(
     /// Identifies one daily verification test.
     TestId
 );
+id_type!(
+    /// Identifies an entry of the review log.
+    ReviewId
+);
 
 #[cfg(test)]
 mod tests {

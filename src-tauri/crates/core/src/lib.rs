@@ -7,6 +7,7 @@
 
 pub mod activity;
 pub mod availability;
+pub mod card;
 pub mod cards_csv;
 pub mod day;
 pub mod duration;

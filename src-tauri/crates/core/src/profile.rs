@@ -19,12 +19,37 @@ pub struct Profile {
     pub time_zone: Option<String>,
     /// Declared breaks, oldest first.
     pub days_off: Vec<DayOff>,
+    /// The share of right answers a daily test needs (0.1–1.0).
+    #[serde(default = "default_pass_mark")]
+    pub pass_mark: f64,
+    /// FSRS desired retention (0.70–0.97).
+    #[serde(default = "default_retention")]
+    pub desired_retention: f64,
+    /// FSRS weights fitted to this learner; empty means the defaults.
+    #[serde(default)]
+    pub fsrs_weights: Vec<f32>,
+}
+
+fn default_pass_mark() -> f64 {
+    crate::quiz::DEFAULT_PASS_MARK
+}
+
+fn default_retention() -> f64 {
+    crate::srs::DEFAULT_RETENTION
 }
 
 impl Profile {
     /// The settings of a new learner.
     pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into(), day_start_hour: DEFAULT_DAY_START_HOUR, time_zone: None, days_off: Vec::new() }
+        Self {
+            id: id.into(),
+            day_start_hour: DEFAULT_DAY_START_HOUR,
+            time_zone: None,
+            days_off: Vec::new(),
+            pass_mark: default_pass_mark(),
+            desired_retention: default_retention(),
+            fsrs_weights: Vec::new(),
+        }
     }
 }
 

@@ -4,6 +4,7 @@ use crate::index::IndexChange;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use waymark_core::activity::Activity;
+use waymark_core::card::{Card, Review, TestAttempt};
 use waymark_core::goal::Goal;
 use waymark_core::profile::Profile;
 use waymark_core::roadmap::Roadmap;
@@ -68,5 +69,32 @@ impl Entity for Profile {
     const COLLECTION: &'static str = "profile";
     fn id(&self) -> &str {
         &self.id
+    }
+}
+
+impl Entity for Card {
+    const COLLECTION: &'static str = "cards";
+    fn id(&self) -> &str {
+        self.question.id.as_str()
+    }
+    fn index_change(&self, live: bool) -> Option<IndexChange> {
+        Some(IndexChange::Card { card: Box::new(self.clone()), live })
+    }
+}
+
+impl Entity for Review {
+    const COLLECTION: &'static str = "reviews";
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+}
+
+impl Entity for TestAttempt {
+    const COLLECTION: &'static str = "tests";
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn index_change(&self, live: bool) -> Option<IndexChange> {
+        Some(IndexChange::Test { test: Box::new(self.clone()), live })
     }
 }

@@ -6,9 +6,11 @@
 //! committed.
 
 use chrono::NaiveDate;
+use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use waymark_core::card::{Card, TestAttempt};
 use waymark_core::goal::Goal;
-use waymark_core::ids::{ActivityId, GoalId, RoadmapId, TaskId};
+use waymark_core::ids::{ActivityId, GoalId, QuestionId, RoadmapId, TaskId, TestId};
 use waymark_core::roadmap::Roadmap;
 use waymark_core::task::Task;
 
@@ -19,6 +21,20 @@ pub enum IndexChange {
     Task {
         /// The task as written.
         task: Box<Task>,
+        /// Whether it is live.
+        live: bool,
+    },
+    /// A card was written.
+    Card {
+        /// The card as written.
+        card: Box<Card>,
+        /// Whether it is live.
+        live: bool,
+    },
+    /// A test attempt was written.
+    Test {
+        /// The attempt.
+        test: Box<TestAttempt>,
         /// Whether it is live.
         live: bool,
     },
@@ -52,6 +68,9 @@ pub(crate) struct Indexes {
     tasks_by_date: BTreeMap<NaiveDate, BTreeSet<TaskId>>,
     tasks_by_goal: HashMap<GoalId, BTreeSet<TaskId>>,
     tasks: HashMap<TaskId, Task>,
+    cards: HashMap<QuestionId, Card>,
+    cards_by_due: BTreeSet<(DateTime<Utc>, QuestionId)>,
+    tests: HashMap<TestId, TestAttempt>,
     activities: BTreeSet<ActivityId>,
     activities_by_goal: HashMap<GoalId, BTreeSet<ActivityId>>,
     roadmap_by_goal: HashMap<GoalId, RoadmapId>,
@@ -77,6 +96,23 @@ impl Indexes {
                     self.tasks_by_date.entry(task.date).or_default().insert(id.clone());
                     self.tasks_by_goal.entry(task.goal_id.clone()).or_default().insert(id.clone());
                     self.tasks.insert(id, *task);
+                }
+            }
+            IndexChange::Card { card, live } => {
+                let id = card.question.id.clone();
+                if let Some(old) = self.cards.remove(&id) {
+                    self.cards_by_due.remove(&(old.srs.due, id.clone()));
+                }
+                if live {
+                    self.cards_by_due.insert((card.srs.due, id.clone()));
+                    self.cards.insert(id, *card);
+                }
+            }
+            IndexChange::Test { test, live } => {
+                if live {
+                    self.tests.insert(test.id.clone(), *test);
+                } else {
+                    self.tests.remove(&test.id);
                 }
             }
             IndexChange::Activity { id, goal, live } => {
@@ -141,8 +177,25 @@ impl Indexes {
             c if c == Task::COLLECTION => self.tasks.contains_key(&TaskId(id.to_string())),
             c if c == Goal::COLLECTION => self.goals.contains_key(&GoalId(id.to_string())),
             c if c == Roadmap::COLLECTION => self.roadmaps.contains_key(&RoadmapId(id.to_string())),
+            c if c == Card::COLLECTION => self.cards.contains_key(&QuestionId(id.to_string())),
             _ => false,
         }
+    }
+
+    pub(crate) fn card(&self, id: &QuestionId) -> Option<&Card> {
+        self.cards.get(id)
+    }
+
+    pub(crate) fn cards(&self) -> impl Iterator<Item = &Card> {
+        self.cards.values()
+    }
+
+    pub(crate) fn cards_due_by(&self, now: DateTime<Utc>) -> impl Iterator<Item = &Card> {
+        self.cards_by_due.iter().take_while(move |(due, _)| *due <= now).filter_map(|(_, id)| self.cards.get(id))
+    }
+
+    pub(crate) fn tests(&self) -> impl Iterator<Item = &TestAttempt> {
+        self.tests.values()
     }
 
     pub(crate) fn task(&self, id: &TaskId) -> Option<&Task> {

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 use uuid::Uuid;
 use waymark_core::activity::Activity;
+use waymark_core::card::{Card, Review, TestAttempt};
 use waymark_core::goal::Goal;
 use waymark_core::hlc::{Hlc, HlcClock};
 use waymark_core::ids::{ActivityId, GoalId, TaskId};
@@ -101,6 +102,12 @@ impl Store {
         for key in self.db.collection::<ActivityKey>(Activity::COLLECTION).find(doc! {}).run()? {
             let key = key?;
             indexes.apply(IndexChange::Activity { id: key._id, goal: key.goal_id, live: !key.deleted });
+        }
+        for card in self.scan::<Card>()? {
+            indexes.apply(IndexChange::Card { card: Box::new(card), live: true });
+        }
+        for test in self.scan::<TestAttempt>()? {
+            indexes.apply(IndexChange::Test { test: Box::new(test), live: true });
         }
         for roadmap in self.scan::<Roadmap>()? {
             indexes.apply(IndexChange::Roadmap { roadmap: Box::new(roadmap), live: true });
@@ -205,6 +212,31 @@ impl Store {
     /// A goal's live tasks, borrowed from memory (no copies), in no particular order.
     pub fn tasks_of_goal_ref(&self, goal: &GoalId) -> Vec<&Task> {
         self.indexes.tasks_of_goal(goal).filter_map(|id| self.indexes.task(id)).collect()
+    }
+
+    /// The live card with this id (from memory).
+    pub fn card(&self, id: &waymark_core::ids::QuestionId) -> Option<Card> {
+        self.indexes.card(id).cloned()
+    }
+
+    /// Every live card, borrowed from memory, in no particular order.
+    pub fn cards(&self) -> impl Iterator<Item = &Card> {
+        self.indexes.cards()
+    }
+
+    /// Live cards due at or before `now`, earliest first (from memory).
+    pub fn cards_due_by(&self, now: DateTime<Utc>) -> impl Iterator<Item = &Card> {
+        self.indexes.cards_due_by(now)
+    }
+
+    /// Every live test attempt, borrowed from memory, in no particular order.
+    pub fn tests(&self) -> impl Iterator<Item = &TestAttempt> {
+        self.indexes.tests()
+    }
+
+    /// The whole review log, by a scan (for the optimizer; not a hot path).
+    pub fn reviews(&self) -> StoreResult<Vec<Review>> {
+        self.scan::<Review>()
     }
 
     /// Every live task, in no particular order (from memory).

@@ -7,5 +7,6 @@ mod goals;
 mod import_export;
 mod planner;
 mod roadmaps;
+mod study;
 mod support;
 mod today;
