@@ -1,6 +1,6 @@
 //! The desktop shell: window, plugins and the shared application state.
 
-use crate::commands;
+use crate::{commands, commands_study};
 use std::process::ExitCode;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -59,6 +59,18 @@ pub fn run() -> ExitCode {
             commands::import_roadmap,
             commands::export_roadmap,
             commands::export_ics,
+            commands_study::add_question,
+            commands_study::update_question,
+            commands_study::delete_question,
+            commands_study::goal_study,
+            commands_study::import_cards,
+            commands_study::due_cards,
+            commands_study::rate_card,
+            commands_study::optimize_fsrs,
+            commands_study::today_test,
+            commands_study::check_answer,
+            commands_study::submit_test,
+            commands_study::update_study_settings,
         ])
         .run(tauri::generate_context!());
     match result {

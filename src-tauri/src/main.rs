@@ -6,6 +6,7 @@
 mod cli;
 mod cli_study;
 mod commands;
+mod commands_study;
 mod day_watch;
 mod desktop;
 

@@ -134,3 +134,40 @@ fn plan_status_streak_and_calendar_from_the_command_line() {
     let err = fails(d, &["goal", "add", "--title", "None", "--week-hours", "0,0,0,0,0,0,0"]);
     assert!(err.contains("0 h on every day"), "{err}");
 }
+
+#[test]
+fn test_review_and_cards_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let goal = json(d, &["goal", "add", "--title", "Spanish", "--template", "spanish", "--json"]);
+    let id = goal["id"].as_str().unwrap().to_string();
+    let test = json(d, &["test", "today", "--json"]);
+    assert_eq!(test["state"], "nothing_to_test");
+
+    let due = json(d, &["review", "due", "--json"]);
+    let cards = due.as_array().unwrap();
+    assert!(cards.len() >= 24, "starter bank is due: {}", cards.len());
+    for key in ["id", "due", "state"] {
+        assert!(!cards[0][key].is_null(), "card has {key}");
+    }
+    let card = cards[0]["id"].as_str().unwrap().to_string();
+    let rated = json(d, &["review", "rate", &card, "3", "--at", "2030-01-01T10:00:00Z", "--json"]);
+    assert_eq!(rated["reps"], 1);
+    assert_eq!(rated["lapses"], 0);
+    assert_eq!(rated["interval_days"], 2.0);
+    assert_eq!(rated["due"], "2030-01-03T10:00:00Z");
+    assert!(rated["stability"].as_f64().unwrap() > 2.0 && rated["difficulty"].is_number());
+    let later = json(d, &["review", "due", "--at", "2030-01-04T00:00:00Z", "--json"]);
+    let again = later.as_array().unwrap().iter().find(|c| c["id"] == card.as_str()).unwrap();
+    assert_eq!(again["state"], "review");
+    assert!(again["stability"].is_number() && again["difficulty"].is_number());
+    let err = fails(d, &["review", "rate", &card, "7"]);
+    assert!(err.contains("1 (Again) to 4 (Easy)"), "{err}");
+
+    let csv = d.join("cards.txt");
+    std::fs::write(&csv, "hola\thello\nbroken line\n").unwrap();
+    let err = fails(d, &["cards", "import", csv.to_str().unwrap(), "--goal", &id]);
+    assert!(err.contains("line 2") && err.contains("--yes"), "{err}");
+    let imported = json(d, &["cards", "import", csv.to_str().unwrap(), "--goal", &id, "--yes", "--json"]);
+    assert_eq!(imported["imported"], 1);
+}

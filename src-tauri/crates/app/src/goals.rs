@@ -11,15 +11,19 @@ use chrono::NaiveDate;
 use std::collections::HashMap;
 use uuid::Uuid;
 use waymark_core::activity::ActivityKind;
+use waymark_core::card::Card;
 use waymark_core::day::learner_date;
 use waymark_core::duration::HourEstimate;
 use waymark_core::goal::{Goal, GoalInput, GoalStatus};
-use waymark_core::ids::{GoalId, RoadmapId, StepId};
+use waymark_core::ids::{GoalId, QuestionId, RoadmapId, StepId};
 use waymark_core::outlook::{OutlookInput, outlook};
 use waymark_core::planner::{Feasibility, feasibility, step_statuses};
 use waymark_core::prerequisites::start_rule;
+use waymark_core::question::QuestionInput;
 use waymark_core::roadmap::{Roadmap, StepStatus};
+use waymark_core::srs::SrsCard;
 use waymark_core::task::{Task, TaskStatus};
+use waymark_core::template_questions::starter_questions;
 
 /// How many settled tasks the goal view shows before today.
 const RECENT_SETTLED: usize = 10;
@@ -67,12 +71,16 @@ impl App {
             created_at: now,
         };
         let changes = self.plan_changes(&Edits { goal: Some(&goal), roadmap: Some(&roadmap), ..Edits::default() })?;
+        let cards = starter_cards(&goal, &roadmap, now)?;
         let created =
             self.activity(ActivityKind::GoalCreated, Some(&goal), None, format!("Created goal {}", goal.title), None);
         self.store.transact(now, |tx| {
             tx.put(&goal)?;
             tx.put(&roadmap)?;
             tx.put(&created)?;
+            for c in &cards {
+                tx.put(c)?;
+            }
             changes.write(tx)
         })?;
         self.overview(goal)
@@ -302,6 +310,22 @@ impl App {
             goal,
         }
     }
+}
+
+/// The template's starter questions as cards on the roadmap's steps.
+fn starter_cards(goal: &Goal, roadmap: &Roadmap, now: chrono::DateTime<chrono::Utc>) -> AppResult<Vec<Card>> {
+    let Some(name) = &roadmap.template else { return Ok(Vec::new()) };
+    let mut cards = Vec::new();
+    for (i, step) in roadmap.steps.iter().enumerate() {
+        for q in starter_questions(name, i) {
+            let q = QuestionInput { step_id: Some(step.id.clone()), ..q }.validate()?;
+            cards.push(Card {
+                question: q.into_question(QuestionId::from_uuid(Uuid::now_v7()), goal.id.clone(), now),
+                srs: SrsCard::new(now),
+            });
+        }
+    }
+    Ok(cards)
 }
 
 fn round1(v: f64) -> f64 {

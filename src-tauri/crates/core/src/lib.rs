@@ -27,6 +27,7 @@ pub mod roadmap_io;
 pub mod srs;
 pub mod streak;
 pub mod task;
+pub mod template_questions;
 pub mod templates;
 
 pub use error::{ValidationError, ValidationResult};

@@ -149,3 +149,19 @@ fn optimizing_needs_enough_reviews() {
     assert_eq!(err.code, ErrorCode::InvalidInput);
     assert!(err.message.contains("400"), "{}", err.message);
 }
+
+#[test]
+fn a_template_goal_comes_with_a_starter_question_bank() {
+    let mut t = TestApp::new();
+    let g = t.goal_from("rust", 7.0);
+    let study = t.app.goal_study(g.goal.id.as_str()).unwrap();
+    let steps = t.app.goal_view(g.goal.id.as_str()).unwrap().steps;
+    assert_eq!(study.cards.len(), steps.len() * 4);
+    for s in &steps {
+        assert_eq!(study.cards.iter().filter(|c| c.question.step_id.as_ref() == Some(&s.step.id)).count(), 4);
+    }
+    let task = t.app.today_view(None).unwrap().tasks[0].id.clone();
+    t.app.set_task_status(task.as_str(), TaskStatus::Done, None).unwrap();
+    let test = t.app.today_test().unwrap();
+    assert_eq!((test.state, test.questions.len()), (TestState::Ready, 4));
+}
