@@ -1194,9 +1194,10 @@ reps: number,
  */
 lapses: number, 
 /**
- * The next interval in days for Again, Hard, Good, Easy.
+ * The next interval in days for Again, Hard, Good, Easy (filled for the
+ * card shown next, to label the rating buttons).
  */
-next_intervals: [number, number, number, number], };
+next_intervals: [number, number, number, number] | null, };
 
 export type RatedCard = { 
 /**

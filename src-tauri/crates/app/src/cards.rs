@@ -34,7 +34,7 @@ impl App {
             srs: SrsCard::new(now),
         };
         self.store.transact(now, |tx| tx.put(&card))?;
-        Ok(self.card_view(&card, now))
+        Ok(self.card_view(&card, now, true))
     }
 
     /// Replaces a question's text and answers; its schedule stays.
@@ -46,7 +46,7 @@ impl App {
         card.question =
             input.into_question(card.question.id.clone(), card.question.goal_id.clone(), card.question.created_at);
         self.store.transact(now, |tx| tx.put(&card))?;
-        Ok(self.card_view(&card, now))
+        Ok(self.card_view(&card, now, true))
     }
 
     /// Deletes a question and its card (its reviews stay in the log).
@@ -114,18 +114,25 @@ impl App {
     /// Whether a goal's cards are reviewed: active and completed goals keep
     /// their knowledge alive; paused and archived ones rest.
     fn reviewing(&self, goal: &waymark_core::ids::GoalId) -> bool {
-        self.store.goal(goal).is_some_and(|g| matches!(g.status, GoalStatus::Active | GoalStatus::Completed))
+        self.store.goal_ref(goal).is_some_and(|g| matches!(g.status, GoalStatus::Active | GoalStatus::Completed))
     }
 
-    /// Cards due at `at` (default now), earliest first, of active and completed goals.
+    /// Cards due at `at` (default now), earliest first, of active and completed
+    /// goals; the first carries the next intervals of its rating buttons.
     pub fn due_cards(&self, at: Option<DateTime<Utc>>) -> AppResult<Vec<CardView>> {
         let at = at.unwrap_or_else(|| self.clock.now());
-        Ok(self
+        let mut cards: Vec<CardView> = self
             .store
             .cards_due_by(at)
             .filter(|c| self.reviewing(&c.question.goal_id))
-            .map(|c| self.card_view(c, at))
-            .collect())
+            .map(|c| self.card_view(c, at, false))
+            .collect();
+        if let Some(first) = cards.first_mut()
+            && let Some(card) = self.store.card(&first.id)
+        {
+            first.next_intervals = Some(preview(&card.srs, at, &self.srs_params()).map(|s| s.interval_days));
+        }
+        Ok(cards)
     }
 
     /// Number of cards due now (active and completed goals).
@@ -217,13 +224,12 @@ impl App {
         self.store.card(&cid).ok_or_else(|| AppError::not_found("card", id))
     }
 
-    pub(crate) fn card_view(&self, card: &Card, at: DateTime<Utc>) -> CardView {
-        let params = self.srs_params();
-        let next = preview(&card.srs, at, &params).map(|s| s.interval_days);
+    pub(crate) fn card_view(&self, card: &Card, at: DateTime<Utc>, with_preview: bool) -> CardView {
+        let next = with_preview.then(|| preview(&card.srs, at, &self.srs_params()).map(|s| s.interval_days));
         CardView {
             id: card.question.id.clone(),
             question: card.question.clone(),
-            goal_title: self.store.goal(&card.question.goal_id).map(|g| g.title).unwrap_or_default(),
+            goal_title: self.store.goal_ref(&card.question.goal_id).map(|g| g.title.clone()).unwrap_or_default(),
             due: card.srs.due,
             stability: card.srs.memory.map(|m| m.stability),
             difficulty: card.srs.memory.map(|m| m.difficulty),

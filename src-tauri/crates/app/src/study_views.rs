@@ -32,8 +32,9 @@ pub struct CardView {
     pub reps: u32,
     /// Times forgotten.
     pub lapses: u32,
-    /// The next interval in days for Again, Hard, Good, Easy.
-    pub next_intervals: [f64; 4],
+    /// The next interval in days for Again, Hard, Good, Easy (filled for the
+    /// card shown next, to label the rating buttons).
+    pub next_intervals: Option<[f64; 4]>,
 }
 
 /// The card after a rating (`waymark review rate`).

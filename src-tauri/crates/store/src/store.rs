@@ -182,6 +182,11 @@ impl Store {
         self.indexes.goal(id).cloned()
     }
 
+    /// The live goal with this id, borrowed from memory.
+    pub fn goal_ref(&self, id: &GoalId) -> Option<&Goal> {
+        self.indexes.goal(id)
+    }
+
     /// All live goals, oldest first (from memory).
     pub fn goals(&self) -> StoreResult<Vec<Goal>> {
         let mut goals: Vec<Goal> = self.indexes.goals().cloned().collect();
