@@ -171,3 +171,28 @@ fn test_review_and_cards_from_the_command_line() {
     let imported = json(d, &["cards", "import", csv.to_str().unwrap(), "--goal", &id, "--yes", "--json"]);
     assert_eq!(imported["imported"], 1);
 }
+
+#[test]
+fn waymark_now_pins_the_clock_of_the_process() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |now: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_waymark"))
+            .args(["today", "--json"])
+            .env("WAYMARK_DATA_DIR", dir.path())
+            .env("WAYMARK_NOW", now)
+            .env("TZ", "UTC")
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).to_string(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    };
+    let (ok, out, _) = run("2031-05-06T12:00:00Z");
+    assert!(ok);
+    assert_eq!(serde_json::from_str::<Value>(&out).unwrap()["date"], "2031-05-06");
+    let (ok, _, err) = run("next tuesday");
+    assert!(!ok);
+    assert!(err.contains("WAYMARK_NOW"), "{err}");
+}

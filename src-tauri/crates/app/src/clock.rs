@@ -27,6 +27,23 @@ impl Clock for SystemClock {
     }
 }
 
+/// Environment variable that pins the clock of a whole process to an instant
+/// (RFC 3339, e.g. `2026-03-03T09:00:00Z`): for end-to-end tests and demos that
+/// need "tomorrow" without waiting a day. The zone stays the computer's.
+pub const NOW_ENV: &str = "WAYMARK_NOW";
+
+/// The clock a process should use: pinned by [`NOW_ENV`] when set, else the system's.
+pub fn clock_from_env() -> Result<Box<dyn Clock>, String> {
+    match std::env::var(NOW_ENV) {
+        Ok(text) if !text.trim().is_empty() => {
+            let now = DateTime::parse_from_rfc3339(text.trim())
+                .map_err(|e| format!("{NOW_ENV}=\"{text}\" is not an RFC 3339 instant: {e}"))?;
+            Ok(Box::new(FixedClock { now: now.with_timezone(&Utc), zone: SystemClock.zone() }))
+        }
+        _ => Ok(Box::new(SystemClock)),
+    }
+}
+
 /// A clock stopped at one instant in a chosen zone (tests, benchmarks).
 #[derive(Debug, Clone, Copy)]
 pub struct FixedClock {

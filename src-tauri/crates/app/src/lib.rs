@@ -22,7 +22,7 @@ mod tasks;
 mod today;
 mod views;
 
-pub use clock::{Clock, FixedClock, SystemClock};
+pub use clock::{Clock, FixedClock, NOW_ENV, SystemClock, clock_from_env};
 pub use error::{AppError, AppResult, ErrorCode};
 pub use paths::{DATA_DIR_ENV, default_data_dir};
 pub use views::{
@@ -64,8 +64,10 @@ impl App {
     }
 
     /// Opens the store in the default data directory (or `WAYMARK_DATA_DIR`).
+    /// The clock is the system's unless `WAYMARK_NOW` pins it (tests, demos).
     pub fn open_default() -> AppResult<Self> {
-        Self::open(&default_data_dir()?, Box::new(SystemClock))
+        let clock = clock::clock_from_env().map_err(|m| AppError::invalid("WAYMARK_NOW", m))?;
+        Self::open(&default_data_dir()?, clock)
     }
 
     /// Like [`App::open_default`], but while another process still holds the
