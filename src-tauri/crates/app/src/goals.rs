@@ -91,6 +91,7 @@ impl App {
         let mut goal = self.goal(id)?;
         let input = input.validate(self.today(), goal.target_date)?;
         self.check_prerequisites(&goal.id, &input.prerequisites)?;
+        let old_hours = goal.hours_per_week;
         goal.week_minutes = input.week();
         goal.title = input.title;
         goal.description = input.description;
@@ -100,7 +101,8 @@ impl App {
         goal.hours_per_week = input.hours_per_week;
         goal.skills = input.skills;
         goal.prerequisites = input.prerequisites;
-        self.save_goal(&goal, None, Vec::new())?;
+        let roadmap = self.roadmap_keeping_work(&goal, old_hours)?;
+        self.save_goal(&goal, roadmap.as_ref(), Vec::new())?;
         self.overview(goal)
     }
 
@@ -241,6 +243,22 @@ impl App {
             }
             changes.write(tx)
         })
+    }
+
+    /// Calendar durations ("2 weeks") are estimated at the weekly hours in
+    /// effect; when the goal's hours change, steps without their own hours keep
+    /// the old ones, so more hours mean finishing sooner, not more work.
+    fn roadmap_keeping_work(&self, goal: &Goal, old_hours: f64) -> AppResult<Option<Roadmap>> {
+        if (goal.hours_per_week - old_hours).abs() < 1e-9 {
+            return Ok(None);
+        }
+        let Some(mut roadmap) = self.store.roadmap_of_goal(&goal.id)? else { return Ok(None) };
+        let mut changed = false;
+        for step in roadmap.steps.iter_mut().filter(|s| s.weekly_hours.is_none()) {
+            step.weekly_hours = Some(old_hours);
+            changed = true;
+        }
+        Ok(changed.then_some(roadmap))
     }
 
     fn check_prerequisites(&self, id: &GoalId, prerequisites: &[GoalId]) -> AppResult<()> {

@@ -284,3 +284,15 @@ fn replanning_an_unchanged_roadmap_writes_nothing() {
     let after = t.app.plan(g.goal.id.as_str()).unwrap();
     assert_eq!(before.tasks, after.tasks);
 }
+
+#[test]
+fn more_hours_finish_calendar_steps_sooner_instead_of_adding_work() {
+    let mut t = TestApp::new();
+    let g = weekday_goal(&mut t, "Guitar", [1.0; 7]);
+    let before = t.app.add_step(&g, step("Chords", "2 weeks"), None).unwrap();
+    assert_eq!(before.overview.outlook.hours_total, 14.0);
+    let input = GoalInput { title: "Guitar".into(), week_hours: Some(vec![2.0; 7]), ..Default::default() };
+    let after = t.app.update_goal(&g, input).unwrap();
+    assert_eq!(after.outlook.hours_total, 14.0, "the same work");
+    assert_eq!(after.finish_date, Some(plus(day(TODAY), 6)), "in one week instead of two");
+}
