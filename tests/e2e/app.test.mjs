@@ -60,6 +60,7 @@ test("bad input shows the message and creates nothing", async () => {
   const error = await driver.text('[data-testid="error"]');
   assert.match(error, /title/);
   await driver.click('[data-testid="nav-goals"]');
+  await driver.waitFor('[data-testid="goal-card"]');
   const cards = await driver.findAll('[data-testid="goal-card"]');
   assert.equal(cards.length, 1, "still only the goal from the first test");
   await driver.quit();

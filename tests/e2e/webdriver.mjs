@@ -22,8 +22,9 @@ async function freePort() {
 }
 
 export class Driver {
-  constructor({ dataDir }) {
+  constructor({ dataDir, env = {} }) {
     this.dataDir = dataDir;
+    this.env = env;
     this.bin = resolve(process.env.WAYMARK_BIN ?? "");
     if (!process.env.WAYMARK_BIN) throw new Error("set WAYMARK_BIN to the built waymark binary");
   }
@@ -31,9 +32,11 @@ export class Driver {
   async start() {
     this.port = await freePort();
     this.nativePort = await freePort();
+    // Its own process group, so stop() also ends WebKitWebDriver and the app.
     this.proc = spawn("tauri-driver", ["--port", String(this.port), "--native-port", String(this.nativePort)], {
-      env: { ...process.env, WAYMARK_DATA_DIR: this.dataDir },
+      env: { ...process.env, ...this.env, WAYMARK_DATA_DIR: this.dataDir },
       stdio: ["ignore", "inherit", "inherit"],
+      detached: true,
     });
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
@@ -50,7 +53,13 @@ export class Driver {
 
   async stop() {
     if (this.session) await this.quit().catch(() => {});
-    this.proc?.kill("SIGTERM");
+    if (this.proc?.pid) {
+      try {
+        process.kill(-this.proc.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
   }
 
   async req(method, path, body) {
@@ -119,6 +128,25 @@ export class Driver {
     await this.req("POST", this.s(`/element/${el}/value`), { text });
   }
 
+  /** Sets an input's value as the learner would (fires input and change), e.g. for date inputs. */
+  async setValue(css, value) {
+    const el = await this.waitFor(css);
+    await this.exec(
+      `const [el, value] = arguments;
+       const proto = el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
+       Object.getOwnPropertyDescriptor(proto, "value").set.call(el, value);
+       el.dispatchEvent(new Event("input", { bubbles: true }));
+       el.dispatchEvent(new Event("change", { bubbles: true }));`,
+      [{ [ELEMENT]: el }, value],
+    );
+  }
+
+  /** Chooses a file in an <input type=file> by sending its path. */
+  async upload(css, path) {
+    const el = await this.find(css);
+    await this.req("POST", this.s(`/element/${el}/value`), { text: path });
+  }
+
   async text(css) {
     const el = await this.waitFor(css);
     return this.req("GET", this.s(`/element/${el}/text`));
@@ -136,12 +164,20 @@ export class Driver {
     return this.req("GET", this.s("/title"));
   }
 
-  /** Saves a PNG of the window when WAYMARK_SCREENSHOTS names a folder. */
-  async screenshot(name) {
+  /**
+   * Saves a PNG of the window when WAYMARK_SCREENSHOTS names a folder; with
+   * `scrollTo`, that element is scrolled into view first (else the top).
+   */
+  async screenshot(name, { scrollTo } = {}) {
     const dir = process.env.WAYMARK_SCREENSHOTS;
     if (!dir) return;
     mkdirSync(dir, { recursive: true });
-    await this.exec("window.scrollTo(0, 0)");
+    if (scrollTo) {
+      const el = await this.find(scrollTo);
+      await this.exec("arguments[0].scrollIntoView({ block: 'start' })", [{ [ELEMENT]: el }]);
+    } else {
+      await this.exec("window.scrollTo(0, 0)");
+    }
     await sleep(700);
     const b64 = await this.req("GET", this.s("/screenshot"));
     writeFileSync(join(dir, `${name}.png`), Buffer.from(b64, "base64"));

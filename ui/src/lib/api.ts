@@ -1,12 +1,19 @@
 // Typed calls to the desktop commands. Every failure arrives as an AppError
 // ({code, message, field}); screens show `message` and branch only on `code`.
 import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import type {
+  Activity,
   AppError,
+  DayOffInput,
   GoalInput,
   GoalOverview,
   GoalStatus,
   GoalView,
+  PlanView,
+  RoadmapFormat,
+  SettingsInput,
+  SettingsView,
   StepInput,
   Task,
   TaskStatus,
@@ -54,4 +61,45 @@ export const api = {
     call<Task>("set_task_status", { id, status, minutes }),
   openResource: (url: string) => call<void>("open_resource", { url }),
   dataDir: () => call<string>("data_dir"),
+  plan: (goalId: string) => call<PlanView>("plan", { goalId }),
+  replanAll: () => call<GoalOverview[]>("replan_all"),
+  setStepDone: (goalId: string, stepId: string, done: boolean) =>
+    call<GoalView>("set_step_done", { goalId, stepId, done }),
+  settings: () => call<SettingsView>("settings"),
+  updateSettings: (input: SettingsInput) => call<SettingsView>("update_settings", { input }),
+  addDayOff: (input: DayOffInput) => call<SettingsView>("add_day_off", { input }),
+  removeDayOff: (start: string) => call<SettingsView>("remove_day_off", { start }),
+  activities: (goalId: string | null = null) => call<Activity[]>("activities", { goalId }),
+  importRoadmap: (goalId: string, text: string, format: RoadmapFormat) =>
+    call<GoalView>("import_roadmap", { goalId, text, format }),
+  /** Saves the roadmap as a file; returns its path. */
+  exportRoadmap: (goalId: string, format: RoadmapFormat) => call<string>("export_roadmap", { goalId, format }),
+  /** Saves the plan (one goal, or every active goal) as an .ics calendar; returns its path. */
+  exportIcs: (goalId: string | null = null) => call<string>("export_ics", { goalId }),
 };
+
+/**
+ * Calls `handler` with the new date whenever the learner's day turns over while
+ * the window is open (the desktop emits `day-changed`). Returns the unsubscribe
+ * function, for an `$effect` to return.
+ */
+export function onDayChanged(handler: (date: string) => void): () => void {
+  let stop: (() => void) | null = null;
+  let stopped = false;
+  listen<string>("day-changed", (e) => handler(e.payload)).then(
+    (unlisten) => (stopped ? unlisten() : (stop = unlisten)),
+    () => {},
+  );
+  return () => {
+    stopped = true;
+    stop?.();
+  };
+}
+
+/** The roadmap format of a file name, from its extension; null when it is neither. */
+export function roadmapFormatOf(name: string): RoadmapFormat | null {
+  const lower = name.toLowerCase();
+  if (lower.endsWith(".md") || lower.endsWith(".markdown")) return "markdown";
+  if (lower.endsWith(".json")) return "json";
+  return null;
+}

@@ -1,4 +1,5 @@
 // Small display helpers shared by the screens.
+import type { Outlook, TrackStatus } from "./bindings";
 
 /** 75 → "1 h 15 min", 45 → "45 min". */
 export function minutes(total: number): string {
@@ -41,4 +42,132 @@ export function localToday(): string {
 /** "a, b ,, c" → ["a", "b", "c"]. */
 export function splitTags(text: string): string[] {
   return text.split(",").map((s) => s.trim()).filter((s) => s !== "");
+}
+
+/** Weekday names, Monday first (the order of `week_minutes` and `week_hours`). */
+export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+
+/** Short weekday names, Monday first, in the learner's locale ("Mon" … "Sun"). */
+export const WEEKDAYS_SHORT: string[] = WEEKDAYS.map((_, i) =>
+  // 2024-01-01 was a Monday.
+  new Date(2024, 0, 1 + i, 12).toLocaleDateString(undefined, { weekday: "short" }),
+);
+
+/** "2026-11-17" → "Tue 17": a nearby day, told apart from its neighbours. */
+export function weekday(iso: string): string {
+  const d = new Date(`${iso}T12:00:00`);
+  return `${d.toLocaleDateString(undefined, { weekday: "short" })} ${d.getDate()}`;
+}
+
+/** "2026-11-22" → "22 Nov" (the year only when it is not this one). */
+export function dayMonth(iso: string): string {
+  const d = new Date(`${iso}T12:00:00`);
+  const sameYear = d.getFullYear() === new Date().getFullYear();
+  return d.toLocaleDateString(undefined, sameYear ? { day: "numeric", month: "short" } : { day: "numeric", month: "short", year: "numeric" });
+}
+
+/** A start and end day as one short range: "22 Nov", "22–24 Nov", "30 Nov – 2 Dec". */
+export function dateRange(start: string, end: string): string {
+  if (start === end) return dayMonth(start);
+  const a = new Date(`${start}T12:00:00`);
+  const b = new Date(`${end}T12:00:00`);
+  if (a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth()) return `${a.getDate()}–${dayMonth(end)}`;
+  return `${dayMonth(start)} – ${dayMonth(end)}`;
+}
+
+/** 4 → "4:00", 13 → "13:00": an hour of the day. */
+export function hourOfDay(h: number): string {
+  return `${h}:00`;
+}
+
+/** Hours as a plain number with at most two decimals: 7.25 → "7.25", 7.5 → "7.5", 2 → "2". */
+export function hoursNumber(h: number): string {
+  const r = Math.round(h * 100) / 100;
+  return Number.isInteger(r) ? String(r) : String(Number(r.toFixed(2)));
+}
+
+
+/** What the learner reads for a goal's track status. */
+export function statusLabel(outlook: Pick<Outlook, "status" | "hours_total">): string {
+  const labels: Record<TrackStatus, string> = {
+    on_track: "On track",
+    at_risk: "At risk",
+    off_track: "Off track",
+    no_target: "No target",
+    finished: "Finished",
+  };
+  if (outlook.status === "finished" && outlook.hours_total === 0) return "Not planned";
+  return labels[outlook.status];
+}
+
+/** The badge colour that goes with a track status. */
+export function statusTone(status: TrackStatus): "ok" | "warn" | "danger" | "accent" | "" {
+  switch (status) {
+    case "on_track":
+      return "ok";
+    case "at_risk":
+      return "warn";
+    case "off_track":
+      return "danger";
+    case "finished":
+      return "accent";
+    default:
+      return "";
+  }
+}
+
+/** A weekly pattern in words: "7 h/week" when even, else "Mon–Fri 1 h · Sat 3 h". */
+export function weekPattern(weekMinutes: readonly number[]): string {
+  const total = weekMinutes.reduce((a, b) => a + b, 0);
+  const weekly = hoursNumber(Math.round((total / 60) * 10) / 10);
+  if (new Set(weekMinutes).size <= 1) return `${weekly} h/week`;
+  const runs: string[] = [];
+  let i = 0;
+  while (i < 7) {
+    let j = i;
+    while (j + 1 < 7 && weekMinutes[j + 1] === weekMinutes[i]) j++;
+    if (weekMinutes[i] > 0) {
+      const days = i === j ? WEEKDAYS_SHORT[i] : `${WEEKDAYS_SHORT[i]}–${WEEKDAYS_SHORT[j]}`;
+      runs.push(`${days} ${minutes(weekMinutes[i])}`);
+    }
+    i = j + 1;
+  }
+  return `${weekly} h/week (${runs.join(" · ")})`;
+}
+
+/** A roadmap step's derived status in words. */
+export function stepStatusLabel(status: "pending" | "in_progress" | "done"): string {
+  return status === "done" ? "Done" : status === "in_progress" ? "In progress" : "Not started";
+}
+
+/** The last day a rolled-over task was planned for, as "Tue 17". */
+export function movedFrom(missedDates: readonly string[]): string {
+  return weekday([...missedDates].sort()[missedDates.length - 1]);
+}
+
+/**
+ * A weekday pattern (minutes, Monday first) scaled to a new weekly total in
+ * whole minutes: the same shape, days at 0 stay free, at most 24 h a day, and
+ * the days add up to the total exactly (largest remainders get the spare minutes).
+ */
+export function scaleWeek(weekMinutes: readonly number[], hoursPerWeek: number): number[] {
+  const day = 24 * 60;
+  const total = weekMinutes.reduce((a, b) => a + b, 0);
+  const target = Math.round(hoursPerWeek * 60);
+  if (total === 0) return [...weekMinutes];
+  const exact = weekMinutes.map((m) => Math.min(day, (m * target) / total));
+  const out = exact.map(Math.floor);
+  let spare = Math.min(target, weekMinutes.filter((m) => m > 0).length * day) - out.reduce((a, b) => a + b, 0);
+  const order = exact
+    .map((x, i) => ({ i, frac: x - Math.floor(x) }))
+    .filter(({ i }) => weekMinutes[i] > 0)
+    .sort((a, b) => b.frac - a.frac);
+  for (let k = 0; spare > 0 && order.length > 0; k = (k + 1) % order.length) {
+    const { i } = order[k];
+    if (out[i] < day) {
+      out[i] += 1;
+      spare -= 1;
+    } else if (order.every(({ i: j }) => out[j] >= day)) break;
+  }
+  return out;
 }
