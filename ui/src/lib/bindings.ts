@@ -775,7 +775,19 @@ today: string,
 /**
  * Declared breaks.
  */
-days_off: Array<DayOff>, };
+days_off: Array<DayOff>, 
+/**
+ * The share of right answers a daily test needs.
+ */
+pass_mark: number, 
+/**
+ * FSRS desired retention.
+ */
+desired_retention: number, 
+/**
+ * Whether FSRS weights were fitted to this learner.
+ */
+fsrs_optimized: boolean, };
 
 export type SettingsInput = { 
 /**

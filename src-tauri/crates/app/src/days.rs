@@ -127,6 +127,9 @@ impl App {
             system_zone: self.clock.zone().name().to_string(),
             today: self.today(),
             days_off: self.profile.days_off.clone(),
+            pass_mark: self.profile.pass_mark,
+            desired_retention: self.profile.desired_retention,
+            fsrs_optimized: !self.profile.fsrs_weights.is_empty(),
         }
     }
 

@@ -196,6 +196,12 @@ pub struct SettingsView {
     pub today: NaiveDate,
     /// Declared breaks.
     pub days_off: Vec<DayOff>,
+    /// The share of right answers a daily test needs.
+    pub pass_mark: f64,
+    /// FSRS desired retention.
+    pub desired_retention: f64,
+    /// Whether FSRS weights were fitted to this learner.
+    pub fsrs_optimized: bool,
 }
 
 /// What a learner changes in the day settings.
