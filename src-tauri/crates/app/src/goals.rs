@@ -232,6 +232,17 @@ impl App {
         roadmap: Option<&Roadmap>,
         log: Vec<waymark_core::activity::Activity>,
     ) -> AppResult<()> {
+        self.save_goal_with_cards(goal, roadmap, log, &[])
+    }
+
+    /// Like [`App::save_goal`], also writing new cards in the same transaction.
+    pub(crate) fn save_goal_with_cards(
+        &mut self,
+        goal: &Goal,
+        roadmap: Option<&Roadmap>,
+        log: Vec<waymark_core::activity::Activity>,
+        cards: &[Card],
+    ) -> AppResult<()> {
         let changes = self.plan_changes(&Edits { goal: Some(goal), roadmap, ..Edits::default() })?;
         self.store.transact(self.clock.now(), |tx| {
             tx.put(goal)?;
@@ -240,6 +251,9 @@ impl App {
             }
             for a in &log {
                 tx.put(a)?;
+            }
+            for c in cards {
+                tx.put(c)?;
             }
             changes.write(tx)
         })
@@ -331,7 +345,11 @@ impl App {
 }
 
 /// The template's starter questions as cards on the roadmap's steps.
-fn starter_cards(goal: &Goal, roadmap: &Roadmap, now: chrono::DateTime<chrono::Utc>) -> AppResult<Vec<Card>> {
+pub(crate) fn starter_cards(
+    goal: &Goal,
+    roadmap: &Roadmap,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<Vec<Card>> {
     let Some(name) = &roadmap.template else { return Ok(Vec::new()) };
     let mut cards = Vec::new();
     for (i, step) in roadmap.steps.iter().enumerate() {

@@ -3,6 +3,7 @@
 
 use crate::App;
 use crate::error::{AppError, AppResult};
+use crate::goals::starter_cards;
 use crate::views::GoalView;
 use uuid::Uuid;
 use waymark_core::ids::{RoadmapId, StepId};
@@ -15,18 +16,20 @@ impl App {
         templates()
     }
 
-    /// Replaces the goal's steps with a template's.
+    /// Replaces the goal's steps with a template's, with its starter questions.
     pub fn apply_template(&mut self, goal_id: &str, name: &str) -> AppResult<GoalView> {
         let template = find_template(name)?;
-        self.edit_roadmap(goal_id, |r| {
-            r.template = Some(template.name.clone());
-            r.steps = template
-                .steps
-                .iter()
-                .map(|s| Ok(s.clone().validate()?.into_step(StepId::from_uuid(Uuid::now_v7()), StepStatus::Pending)))
-                .collect::<AppResult<_>>()?;
-            Ok(())
-        })
+        let goal = self.goal(goal_id)?;
+        let mut roadmap = self.roadmap_or_new(&goal);
+        roadmap.template = Some(template.name.clone());
+        roadmap.steps = template
+            .steps
+            .iter()
+            .map(|s| Ok(s.clone().validate()?.into_step(StepId::from_uuid(Uuid::now_v7()), StepStatus::Pending)))
+            .collect::<AppResult<_>>()?;
+        let cards = starter_cards(&goal, &roadmap, self.clock.now())?;
+        self.save_goal_with_cards(&goal, Some(&roadmap), Vec::new(), &cards)?;
+        self.goal_view(goal.id.as_str())
     }
 
     /// Adds a step at `position` (0-based; the end when `None` or past the end).
@@ -78,19 +81,22 @@ impl App {
 
     fn edit_roadmap(&mut self, goal_id: &str, edit: impl FnOnce(&mut Roadmap) -> AppResult<()>) -> AppResult<GoalView> {
         let goal = self.goal(goal_id)?;
-        let mut roadmap = match self.store.roadmap_of_goal(&goal.id)? {
-            Some(r) => r,
-            None => Roadmap {
-                id: RoadmapId::from_uuid(Uuid::now_v7()),
-                goal_id: goal.id.clone(),
-                template: None,
-                steps: Vec::new(),
-                created_at: self.clock.now(),
-            },
-        };
+        let mut roadmap = self.roadmap_or_new(&goal);
         edit(&mut roadmap)?;
         self.save_goal(&goal, Some(&roadmap), Vec::new())?;
         self.goal_view(goal.id.as_str())
+    }
+}
+
+impl App {
+    fn roadmap_or_new(&self, goal: &waymark_core::goal::Goal) -> Roadmap {
+        self.store.roadmap_of_goal(&goal.id).ok().flatten().unwrap_or_else(|| Roadmap {
+            id: RoadmapId::from_uuid(Uuid::now_v7()),
+            goal_id: goal.id.clone(),
+            template: None,
+            steps: Vec::new(),
+            created_at: self.clock.now(),
+        })
     }
 }
 

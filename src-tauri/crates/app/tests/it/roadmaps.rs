@@ -87,6 +87,7 @@ fn applying_a_template_replaces_the_steps() {
     assert_eq!(v.template.as_deref(), Some("spanish"));
     assert_eq!(v.steps.len(), 6);
     assert!(!v.upcoming.is_empty());
+    assert_eq!(t.app.goal_study(g.goal.id.as_str()).unwrap().cards.len(), 6 * 4, "with its starter questions");
 }
 
 #[test]
