@@ -142,7 +142,20 @@ fn main() {
     );
     assert!(count > 0, "the heavy profile must put tasks on the measured days");
     let goals_screen = median(|| drop(app.list_goals().unwrap()), 100);
-    println!("goals screen (30 overviews with outlook): median {goals_screen:.1?}");
+    println!("goals screen (30 overviews with outlook, cached): median {goals_screen:.1?}");
+    // Right after a write nothing derived is cached: the full cost.
+    let task = app.today_view(Some(start)).unwrap().tasks[0].id.clone();
+    let mut after_write = Vec::new();
+    for k in 0..40 {
+        let status =
+            if k % 2 == 0 { waymark_core::task::TaskStatus::Done } else { waymark_core::task::TaskStatus::Planned };
+        app.set_task_status(task.as_str(), status, None).unwrap();
+        let t = Instant::now();
+        std::hint::black_box(app.today_view(None).unwrap());
+        after_write.push(t.elapsed());
+    }
+    after_write.sort();
+    println!("today right after a write (nothing cached): median {:.1?}", after_write[after_write.len() / 2]);
     let ids: Vec<Vec<String>> =
         days.iter().map(|d| app.today_view(Some(*d)).unwrap().tasks.into_iter().map(|t| t.id.0).collect()).collect();
     drop(app);

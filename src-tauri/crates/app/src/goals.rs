@@ -288,9 +288,17 @@ impl App {
     }
 
     pub(crate) fn overview(&self, goal: Goal) -> AppResult<GoalOverview> {
+        let key = (self.store.generation(), self.today());
+        if let Some(cached) = self.derived.overview(key, &goal.id)
+            && cached.goal == goal
+        {
+            return Ok(cached);
+        }
         let roadmap = self.store.roadmap_of_goal(&goal.id)?;
         let tasks = self.store.tasks_of_goal_ref(&goal.id);
-        Ok(self.overview_with(goal, roadmap.as_ref(), &tasks))
+        let overview = self.overview_with(goal, roadmap.as_ref(), &tasks);
+        self.derived.put_overview(key, &overview);
+        Ok(overview)
     }
 
     pub(crate) fn overview_with(&self, goal: Goal, roadmap: Option<&Roadmap>, tasks: &[&Task]) -> GoalOverview {

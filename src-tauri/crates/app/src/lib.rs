@@ -7,6 +7,7 @@
 
 mod activities;
 pub mod bindings;
+mod cache;
 mod cards;
 mod clock;
 mod daily_test;
@@ -48,6 +49,7 @@ pub struct App {
     profile: Profile,
     observed: Option<DayObservation>,
     clock_skipped: Vec<NaiveDate>,
+    derived: cache::Derived,
 }
 
 impl App {
@@ -56,8 +58,15 @@ impl App {
     pub fn open(dir: &Path, clock: Box<dyn Clock>) -> AppResult<Self> {
         let store = Store::open(&dir.join(STORE_DIR), clock.now())?;
         let profile = Profile::new(store.identity().user_id.clone());
-        let mut app =
-            Self { data_dir: dir.to_path_buf(), store, clock, profile, observed: None, clock_skipped: Vec::new() };
+        let mut app = Self {
+            data_dir: dir.to_path_buf(),
+            store,
+            clock,
+            profile,
+            observed: None,
+            clock_skipped: Vec::new(),
+            derived: cache::Derived::default(),
+        };
         app.load_day_state()?;
         app.roll_over()?;
         Ok(app)

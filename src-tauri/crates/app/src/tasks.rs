@@ -68,7 +68,7 @@ impl App {
             ));
         }
         log.extend(self.completions(&mut goal, roadmap.as_ref(), &old_tasks, &new_tasks));
-        let streak_before = self.streak_with(&[]).current;
+        let streak_before = self.streak_now().current;
         let streak_after = self.streak_with(std::slice::from_ref(&task)).current;
         for days in milestones_crossed(streak_before, streak_after) {
             log.push(self.activity(

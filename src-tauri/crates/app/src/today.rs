@@ -76,7 +76,7 @@ impl App {
             done_minutes,
             goals: today_goals,
             active_goals: u32::try_from(active.len()).unwrap_or(u32::MAX),
-            streak: self.streak_with(&[]),
+            streak: self.streak_now(),
             day_off: self.profile.days_off.iter().find(|d| d.covers(date)).cloned(),
             activities: self.store.recent_activities(None, TODAY_TIMELINE)?,
             reviews_due: self.due_count(),
@@ -107,6 +107,17 @@ impl App {
         } else {
             TestState::NoQuestions
         })
+    }
+
+    /// The learner's streak now (cached until the next write or day).
+    pub(crate) fn streak_now(&self) -> Streak {
+        let key = (self.store.generation(), self.today());
+        if let Some(s) = self.derived.streak(key) {
+            return s;
+        }
+        let s = self.streak_with(&[]);
+        self.derived.put_streak(key, &s);
+        s
     }
 
     /// The learner's streak now, with `changed` tasks in place of the stored ones:

@@ -37,6 +37,7 @@ pub struct Store {
     pub(crate) identity: StoreIdentity,
     pub(crate) clock: HlcClock,
     pub(crate) indexes: Indexes,
+    generation: u64,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -89,7 +90,7 @@ impl Store {
             (identity, last)
         };
         let clock = HlcClock::resume(identity.device_id.clone(), last_hlc.as_ref());
-        let mut store = Self { db, identity, clock, indexes: Indexes::default() };
+        let mut store = Self { db, identity, clock, indexes: Indexes::default(), generation: 0 };
         store.build_indexes()?;
         Ok(store)
     }
@@ -119,6 +120,12 @@ impl Store {
         Ok(())
     }
 
+    /// A number that grows with every committed transaction: values derived
+    /// from the store can be cached under it.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     /// The learner and device ids.
     pub fn identity(&self) -> &StoreIdentity {
         &self.identity
@@ -140,6 +147,7 @@ impl Store {
                 for change in changes {
                     self.indexes.apply(change);
                 }
+                self.generation += 1;
                 Ok(value)
             }
             Err(e) => {
