@@ -165,3 +165,37 @@ fn a_template_goal_comes_with_a_starter_question_bank() {
     let test = t.app.today_test().unwrap();
     assert_eq!((test.state, test.questions.len()), (TestState::Ready, 4));
 }
+
+#[test]
+fn the_due_queue_matches_the_cards_after_many_ratings_and_a_restart() {
+    let mut t = TestApp::new();
+    let g = t.goal_from("dsa", 7.0);
+    let gid = g.goal.id.0.clone();
+    let ids: Vec<String> = t.app.goal_study(&gid).unwrap().cards.iter().map(|c| c.question.id.0.clone()).collect();
+    let start = Utc.with_ymd_and_hms(2026, 3, 2, 12, 0, 0).unwrap();
+    for (i, id) in ids.iter().enumerate() {
+        for r in 0..(i % 4) {
+            let at = start + Duration::days((i * 3 + r * 5) as i64);
+            t.app.rate_card(id, ((i + r) % 4 + 1) as u8, Some(at), None).unwrap();
+        }
+    }
+    let t = t.restart();
+    for days in [0, 3, 10, 40, 400] {
+        let at = start + Duration::days(days);
+        let mut expected: Vec<String> = t
+            .app
+            .goal_study(&gid)
+            .unwrap()
+            .cards
+            .iter()
+            .filter(|c| c.srs.due <= at)
+            .map(|c| c.question.id.0.clone())
+            .collect();
+        let mut got: Vec<String> = t.app.due_cards(Some(at)).unwrap().into_iter().map(|c| c.id.0).collect();
+        expected.sort();
+        got.sort();
+        assert_eq!(got, expected, "due at +{days} days");
+    }
+    let first = t.app.due_cards(Some(start + Duration::days(400))).unwrap();
+    assert!(first[0].next_intervals.is_some() && first[1..].iter().all(|c| c.next_intervals.is_none()));
+}
