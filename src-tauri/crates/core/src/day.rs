@@ -48,6 +48,13 @@ pub fn learner_date(now: DateTime<Utc>, tz: Tz, day_start_hour: u8) -> NaiveDate
 pub fn day_start(date: NaiveDate, tz: Tz, day_start_hour: u8) -> DateTime<Utc> {
     let midnight = date.and_time(NaiveTime::MIN);
     let wall = midnight.checked_add_signed(TimeDelta::hours(i64::from(day_start_hour))).unwrap_or(midnight);
+    local_instant(wall, tz)
+}
+
+/// The instant the wall clock in `tz` reads `wall`. When the clock skips that time
+/// (spring forward) it is the first instant after the gap; when the time happens
+/// twice (fall back) it is the earlier one.
+pub fn local_instant(wall: NaiveDateTime, tz: Tz) -> DateTime<Utc> {
     match tz.from_local_datetime(&wall) {
         LocalResult::Single(t) => t.to_utc(),
         LocalResult::Ambiguous(a, b) => a.min(b).to_utc(),
@@ -58,7 +65,7 @@ pub fn day_start(date: NaiveDate, tz: Tz, day_start_hour: u8) -> DateTime<Utc> {
 /// The first instant whose wall clock in `tz` reads `wall` or later, for a `wall`
 /// the clock skipped. Bisects to the second (transitions fall on whole seconds)
 /// between a day before and a day after: no offset reaches a whole day.
-fn gap_end(tz: Tz, wall: NaiveDateTime) -> DateTime<Utc> {
+pub(crate) fn gap_end(tz: Tz, wall: NaiveDateTime) -> DateTime<Utc> {
     let reached =
         |secs: i64| DateTime::from_timestamp(secs, 0).is_some_and(|t| t.with_timezone(&tz).naive_local() >= wall);
     let mut before = wall.and_utc().timestamp() - SECONDS_PER_DAY;

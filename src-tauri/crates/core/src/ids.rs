@@ -70,6 +70,10 @@ id_type!(
     /// Identifies an entry of the review log.
     ReviewId
 );
+id_type!(
+    /// Identifies a reminder.
+    ReminderId
+);
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,6 @@
 //! Waymark's domain core: the types a learner's plan is made of and the pure rules
 //! over them (duration parsing, hour estimates, the daily fill, validation, the
-//! hybrid logical clock, questions and the daily test, card import).
+//! hybrid logical clock, questions and the daily test, card import, reminders).
 //!
 //! Nothing here does IO or reads the clock: "now" and "today" are always passed
 //! in, so every rule is a plain function that tests can pin to any moment.
@@ -22,6 +22,7 @@ pub mod prerequisites;
 pub mod profile;
 pub mod question;
 pub mod quiz;
+pub mod reminder;
 pub mod roadmap;
 pub mod roadmap_io;
 pub mod srs;
