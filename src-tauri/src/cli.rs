@@ -88,6 +88,9 @@ pub enum Command {
     /// Import revision cards.
     #[command(subcommand)]
     Cards(crate::cli_study::CardsCommand),
+    /// Study reminders.
+    #[command(subcommand)]
+    Reminders(crate::cli_reminders::RemindersCommand),
     /// Show the activity log, newest first.
     Activity {
         /// Only this goal.
@@ -437,6 +440,7 @@ fn execute(app: &mut App, command: Command) -> AppResult<()> {
         Command::Test(cmd) => crate::cli_study::test(app, cmd),
         Command::Review(cmd) => crate::cli_study::review(app, cmd),
         Command::Cards(cmd) => crate::cli_study::cards(app, cmd),
+        Command::Reminders(cmd) => crate::cli_reminders::run(app, cmd),
         Command::Activity { goal, limit, out } => {
             let log = app.activities(goal.as_deref(), Some(limit))?;
             emit(&out, &log, || log.iter().map(|a| format!("{} {}", a.date, a.title)).collect())

@@ -4,6 +4,7 @@
 #![cfg_attr(all(not(debug_assertions), target_os = "windows"), windows_subsystem = "windows")]
 
 mod cli;
+mod cli_reminders;
 mod cli_study;
 mod commands;
 mod commands_study;

@@ -196,3 +196,58 @@ fn waymark_now_pins_the_clock_of_the_process() {
     assert!(!ok);
     assert!(err.contains("WAYMARK_NOW"), "{err}");
 }
+
+#[test]
+fn reminders_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_waymark"))
+            .args(args)
+            .env("WAYMARK_DATA_DIR", d)
+            .env("WAYMARK_NOW", "2026-11-23T08:00:00Z")
+            .env("TZ", "UTC")
+            .output()
+            .unwrap()
+    };
+    let ok = |args: &[&str]| -> Value {
+        let out = run(args);
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    ok(&["goal", "add", "--title", "Learn Rust", "--template", "rust", "--hours-per-week", "7", "--json"]);
+    let r = ok(&["reminders", "add", "--kind", "daily", "--time", "19:30", "--days", "mon-fri", "--json"]);
+    assert!(r["id"].is_string());
+    assert_eq!(ok(&["reminders", "list", "--json"]).as_array().unwrap().len(), 1);
+    // Monday 2026-11-23 19:31 UTC: it rings, and says something useful.
+    let due = ok(&["reminders", "due", "--at", "2026-11-23T19:31:00Z", "--json"]);
+    let due = due.as_array().unwrap();
+    assert_eq!(due.len(), 1);
+    assert_eq!(due[0]["title"], "Time to study");
+    let body = due[0]["body"].as_str().unwrap();
+    assert!(body.contains("for Learn Rust today (~1 h)") && body.contains("reviews due"), "{body}");
+    assert_eq!(due[0]["route"], "#/today");
+    // Before the time: nothing.
+    assert!(ok(&["reminders", "due", "--at", "2026-11-23T19:00:00Z", "--json"]).as_array().unwrap().is_empty());
+    // Nothing was sent all week (`due` never records): on Saturday the five
+    // missed weekday slots collapse into one catch-up, not a flood.
+    let sat = ok(&["reminders", "due", "--at", "2026-11-28T20:00:00Z", "--json"]);
+    let sat = sat.as_array().unwrap();
+    assert_eq!(sat.len(), 1);
+    assert_eq!(sat[0]["catch_up"], true);
+    assert_eq!(sat[0]["missed"], 5);
+    assert!(sat[0]["body"].as_str().unwrap().starts_with("You missed 5 reminders"), "{}", sat[0]["body"]);
+    // Bad input: clear error, nothing saved.
+    for (args, needle) in [
+        (vec!["reminders", "add", "--kind", "daily", "--time", "7pm"], "HH:MM"),
+        (vec!["reminders", "add", "--kind", "daily", "--time", "19:30", "--days", ""], "weekday"),
+    ] {
+        let out = run(&args);
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(needle), "{err}");
+    }
+    let out = run(&["reminders", "quiet", "--from", "19:00", "--to", "20:00"]);
+    assert!(!out.status.success(), "quiet hours over every time of a daily reminder are refused");
+    assert_eq!(ok(&["reminders", "list", "--json"]).as_array().unwrap().len(), 1);
+}

@@ -137,7 +137,11 @@ impl App {
 
     /// Number of cards due now (active and completed goals).
     pub fn due_count(&self) -> u32 {
-        let now = self.clock.now();
+        self.due_count_at(self.clock.now())
+    }
+
+    /// Number of cards due at `now` (active and completed goals).
+    pub(crate) fn due_count_at(&self, now: DateTime<Utc>) -> u32 {
         let n = self.store.cards_due_by(now).filter(|c| self.reviewing(&c.question.goal_id)).count();
         u32::try_from(n).unwrap_or(u32::MAX)
     }

@@ -80,12 +80,12 @@ impl App {
             day_off: self.profile.days_off.iter().find(|d| d.covers(date)).cloned(),
             activities: self.store.recent_activities(None, TODAY_TIMELINE)?,
             reviews_due: self.due_count(),
-            test_state: self.test_state(date)?,
+            test_state: self.today_test_state(date)?,
         })
     }
 
     /// Where the test of `date` stands, without assembling it.
-    fn test_state(&self, date: NaiveDate) -> AppResult<TestState> {
+    pub(crate) fn today_test_state(&self, date: NaiveDate) -> AppResult<TestState> {
         let attempts: Vec<bool> = self.store.tests().filter(|t| t.date == date).map(|t| t.passed).collect();
         if attempts.iter().any(|p| *p) {
             return Ok(TestState::Passed);

@@ -28,6 +28,12 @@ pub struct Profile {
     /// FSRS weights fitted to this learner; empty means the defaults.
     #[serde(default)]
     pub fsrs_weights: Vec<f32>,
+    /// Hours without notifications.
+    #[serde(default)]
+    pub quiet_hours: Option<crate::reminder::QuietHours>,
+    /// All reminders are silent until then.
+    #[serde(default)]
+    pub reminders_paused_until: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 fn default_pass_mark() -> f64 {
@@ -49,6 +55,8 @@ impl Profile {
             pass_mark: default_pass_mark(),
             desired_retention: default_retention(),
             fsrs_weights: Vec::new(),
+            quiet_hours: None,
+            reminders_paused_until: None,
         }
     }
 }

@@ -7,6 +7,7 @@ use waymark_core::activity::Activity;
 use waymark_core::card::{Card, Review, TestAttempt};
 use waymark_core::goal::Goal;
 use waymark_core::profile::Profile;
+use waymark_core::reminder::Reminder;
 use waymark_core::roadmap::Roadmap;
 use waymark_core::task::Task;
 
@@ -96,5 +97,12 @@ impl Entity for TestAttempt {
     }
     fn index_change(&self, live: bool) -> Option<IndexChange> {
         Some(IndexChange::Test { test: Box::new(self.clone()), live })
+    }
+}
+
+impl Entity for Reminder {
+    const COLLECTION: &'static str = "reminders";
+    fn id(&self) -> &str {
+        self.id.as_str()
     }
 }
