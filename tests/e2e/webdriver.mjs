@@ -165,6 +165,44 @@ export class Driver {
   }
 
   /**
+   * Presses keys on whatever has the focus, as the learner would (W3C actions):
+   * each character of `text` is one key; use KEYS for Enter and the like.
+   */
+  async keys(text) {
+    const actions = [];
+    for (const key of text) actions.push({ type: "keyDown", value: key }, { type: "keyUp", value: key });
+    await this.req("POST", this.s("/actions"), { actions: [{ type: "key", id: "keyboard", actions }] });
+    await this.req("DELETE", this.s("/actions")).catch(() => {});
+  }
+
+  /** Calls a desktop command from the page, as the UI does; a refusal throws its AppError message. */
+  async invoke(cmd, args = {}) {
+    const r = await this.req("POST", this.s("/execute/async"), {
+      script: `const [cmd, args, done] = arguments;
+        window.__TAURI_INTERNALS__.invoke(cmd, args).then((ok) => done({ ok }), (err) => done({ err }));`,
+      args: [cmd, args],
+    });
+    if (r && "err" in r) throw new Error(`${cmd}: ${JSON.stringify(r.err)}`);
+    return r?.ok;
+  }
+
+  /** Waits until `check` returns something truthy, and returns it. */
+  async until(check, { timeout = 15_000, what = "a condition" } = {}) {
+    const deadline = Date.now() + timeout;
+    let last;
+    while (Date.now() < deadline) {
+      try {
+        const v = await check();
+        if (v) return v;
+      } catch (e) {
+        last = e;
+      }
+      await sleep(150);
+    }
+    throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ""}`);
+  }
+
+  /**
    * Saves a PNG of the window when WAYMARK_SCREENSHOTS names a folder; with
    * `scrollTo`, that element is scrolled into view first (else the top).
    */
@@ -183,6 +221,9 @@ export class Driver {
     writeFileSync(join(dir, `${name}.png`), Buffer.from(b64, "base64"));
   }
 }
+
+/** WebDriver key codes for the keys that are not characters. */
+export const KEYS = { Enter: "\uE007", Space: " ", Tab: "\uE004", Escape: "\uE00C" };
 
 export function tempDataDir() {
   return mkdtempSync(join(tmpdir(), "waymark-e2e-"));

@@ -4,7 +4,17 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type {
   Activity,
+  Answer,
   AppError,
+  CardImport,
+  CardView,
+  Checked,
+  GoalStudy,
+  Optimized,
+  QuestionInput,
+  RatedCard,
+  TestAttempt,
+  TodayTest,
   DayOffInput,
   GoalInput,
   GoalOverview,
@@ -65,7 +75,7 @@ export const api = {
   replanAll: () => call<GoalOverview[]>("replan_all"),
   setStepDone: (goalId: string, stepId: string, done: boolean) =>
     call<GoalView>("set_step_done", { goalId, stepId, done }),
-  settings: () => call<SettingsView>("settings"),
+  settings: () => call<StudySettingsView>("settings"),
   updateSettings: (input: SettingsInput) => call<SettingsView>("update_settings", { input }),
   addDayOff: (input: DayOffInput) => call<SettingsView>("add_day_off", { input }),
   removeDayOff: (start: string) => call<SettingsView>("remove_day_off", { start }),
@@ -76,7 +86,36 @@ export const api = {
   exportRoadmap: (goalId: string, format: RoadmapFormat) => call<string>("export_roadmap", { goalId, format }),
   /** Saves the plan (one goal, or every active goal) as an .ics calendar; returns its path. */
   exportIcs: (goalId: string | null = null) => call<string>("export_ics", { goalId }),
+
+  // Questions, revision cards and the daily test.
+  addQuestion: (goalId: string, input: QuestionInput) => call<CardView>("add_question", { goalId, input }),
+  updateQuestion: (cardId: string, input: QuestionInput) => call<CardView>("update_question", { cardId, input }),
+  deleteQuestion: (cardId: string) => call<void>("delete_question", { cardId }),
+  goalStudy: (goalId: string) => call<GoalStudy>("goal_study", { goalId }),
+  /** Without `confirm`, nothing is written when some rows fail (`needs_confirmation`). */
+  importCards: (text: string, goalId: string | null, confirm: boolean) =>
+    call<CardImport>("import_cards", { text, goalId, confirm }),
+  /** Due cards, earliest first; only the first carries `next_intervals`. */
+  dueCards: () => call<CardView[]>("due_cards"),
+  /** Rating 1 (Again) … 4 (Easy). */
+  rateCard: (cardId: string, rating: 1 | 2 | 3 | 4, durationMs: number | null = null) =>
+    call<RatedCard>("rate_card", { cardId, rating, durationMs }),
+  optimizeFsrs: () => call<Optimized>("optimize_fsrs"),
+  todayTest: () => call<TodayTest>("today_test"),
+  checkAnswer: (questionId: string, answer: Answer) => call<Checked>("check_answer", { questionId, answer }),
+  submitTest: (answers: [string, Answer][]) => call<TestAttempt>("submit_test", { answers }),
+  updateStudySettings: (passMark: number, desiredRetention: number) =>
+    call<StudySettingsView>("update_study_settings", { passMark, desiredRetention }),
 };
+
+/**
+ * The settings with the study values; `pass_mark` and `desired_retention` may
+ * be missing from older desktops, so readers fall back to the defaults.
+ */
+export type StudySettingsView = SettingsView & { pass_mark?: number; desired_retention?: number };
+
+/** The pass mark and desired retention used when the desktop does not say. */
+export const STUDY_DEFAULTS = { passMark: 0.7, desiredRetention: 0.9 } as const;
 
 /**
  * Calls `handler` with the new date whenever the learner's day turns over while
@@ -103,3 +142,6 @@ export function roadmapFormatOf(name: string): RoadmapFormat | null {
   if (lower.endsWith(".json")) return "json";
   return null;
 }
+
+/** The file types the card import reads (Anki "Notes in plain text" exports and CSV). */
+export const CARD_FILE_TYPES = ".csv,.tsv,.txt";

@@ -1,5 +1,5 @@
 // Small display helpers shared by the screens.
-import type { Outlook, TrackStatus } from "./bindings";
+import type { Outlook, QuestionBody, QuestionKind, TrackStatus } from "./bindings";
 
 /** 75 → "1 h 15 min", 45 → "45 min". */
 export function minutes(total: number): string {
@@ -170,4 +170,73 @@ export function scaleWeek(weekMinutes: readonly number[], hoursPerWeek: number):
     } else if (order.every(({ i: j }) => out[j] >= day)) break;
   }
   return out;
+}
+
+/** A number with one decimal below 10, whole above; no trailing ".0": 1.47 → "1.5", 2.0 → "2", 14.2 → "14". */
+function compact(n: number): string {
+  return n < 10 ? String(Math.round(n * 10) / 10) : String(Math.round(n));
+}
+
+/**
+ * A review interval in days as a rating button shows it:
+ * 0.0069 → "10 min", 0.25 → "6 h", 1 → "1 d", 3 → "3 d", 60 → "2 mo", 500 → "1.4 y".
+ */
+export function interval(days: number): string {
+  if (!Number.isFinite(days) || days < 0) return "—";
+  const mins = days * 1440;
+  if (mins < 59.5) return `${Math.max(1, Math.round(mins))} min`;
+  if (days < 1) return `${Math.round(mins / 60)} h`;
+  if (days < 30) return `${Math.round(days)} d`;
+  if (days < 365) return `${compact(days / 30.4375)} mo`;
+  return `${compact(days / 365.25)} y`;
+}
+
+/** When an instant comes, in words from now: "now", "in 10 min", "in 3 h", "tomorrow", "in 4 days", "on 2 Mar". */
+export function fromNow(instant: string, now: number = Date.now()): string {
+  const at = new Date(instant);
+  const ms = at.getTime() - now;
+  if (!Number.isFinite(ms) || ms <= 30_000) return "now";
+  const mins = ms / 60_000;
+  if (mins < 59.5) return `in ${Math.max(1, Math.round(mins))} min`;
+  if (mins < 12 * 60) return `in ${Math.round(mins / 60)} h`;
+  const startOf = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+  const days = Math.round((startOf(at) - startOf(new Date(now))) / 86_400_000);
+  if (days <= 0) return `at ${at.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })}`;
+  if (days === 1) return "tomorrow";
+  if (days < 14) return `in ${days} days`;
+  return `on ${at.toLocaleDateString(undefined, { day: "numeric", month: "short" })}`;
+}
+
+/** A share 0..1 as a whole percentage: 0.8 → "80%". */
+export function pct(fraction: number): string {
+  return `${Math.round(fraction * 100)}%`;
+}
+
+/** What a question kind is called. */
+export function kindLabel(kind: QuestionKind): string {
+  return {
+    multiple_choice: "Multiple choice",
+    true_false: "True or false",
+    short_answer: "Short answer",
+    recall: "Recall card",
+  }[kind];
+}
+
+/** The right answer of a question, as the back of its revision card. */
+export function rightAnswer(body: QuestionBody): string {
+  switch (body.kind) {
+    case "multiple_choice":
+      return body.choices.find((c) => c.correct)?.text ?? "";
+    case "true_false":
+      return body.answer ? "True" : "False";
+    case "short_answer":
+      return body.accepted[0] ?? "";
+    case "recall":
+      return body.back;
+  }
+}
+
+/** "1 card", "3 cards". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

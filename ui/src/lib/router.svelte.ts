@@ -1,17 +1,23 @@
-// A tiny hash router: "#/today", "#/goals", "#/goals/new", "#/goal/<id>", "#/settings".
+// A tiny hash router: "#/today", "#/review", "#/test" ("#/test/again" starts a
+// retake at once), "#/goals", "#/goals/new",
+// "#/goal/<id>" (optionally "#/goal/<id>/<section>", e.g. "questions"), "#/settings".
 
 export type Route =
   | { name: "today" }
+  | { name: "review" }
+  | { name: "test"; again: boolean }
   | { name: "goals" }
   | { name: "new-goal" }
-  | { name: "goal"; id: string }
+  | { name: "goal"; id: string; section: string | null }
   | { name: "settings" };
 
 function parse(hash: string): Route {
   const parts = hash.replace(/^#\/?/, "").split("/");
+  if (parts[0] === "review") return { name: "review" };
+  if (parts[0] === "test") return { name: "test", again: parts[1] === "again" };
   if (parts[0] === "goals" && parts[1] === "new") return { name: "new-goal" };
   if (parts[0] === "goals") return { name: "goals" };
-  if (parts[0] === "goal" && parts[1]) return { name: "goal", id: parts[1] };
+  if (parts[0] === "goal" && parts[1]) return { name: "goal", id: parts[1], section: parts[2] || null };
   if (parts[0] === "settings") return { name: "settings" };
   return { name: "today" };
 }
