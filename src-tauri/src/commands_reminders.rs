@@ -10,11 +10,13 @@ use waymark_core::reminder::{QuietHours, Reminder, ReminderInput};
 
 type S<'a> = State<'a, Shared>;
 
+/// The reminders, oldest first.
 #[tauri::command]
 pub fn reminders(state: S<'_>) -> AppResult<Vec<Reminder>> {
     state.with(|app| app.reminders())
 }
 
+/// Adds a reminder and wakes the reminder thread.
 #[tauri::command]
 pub fn add_reminder(handle: AppHandle, state: S<'_>, input: ReminderInput) -> AppResult<Reminder> {
     let r = state.with(|app| app.add_reminder(input))?;
@@ -22,6 +24,7 @@ pub fn add_reminder(handle: AppHandle, state: S<'_>, input: ReminderInput) -> Ap
     Ok(r)
 }
 
+/// Deletes a reminder and wakes the reminder thread.
 #[tauri::command]
 pub fn delete_reminder(handle: AppHandle, state: S<'_>, id: String) -> AppResult<()> {
     state.with(|app| app.delete_reminder(&id))?;
@@ -29,6 +32,7 @@ pub fn delete_reminder(handle: AppHandle, state: S<'_>, id: String) -> AppResult
     Ok(())
 }
 
+/// What would ring now, with its words (sends nothing).
 #[tauri::command]
 pub fn reminders_due(state: S<'_>) -> AppResult<Vec<Notification>> {
     state.with(|app| app.reminders_due(None))
@@ -43,6 +47,7 @@ pub fn pause_reminders(handle: AppHandle, state: S<'_>, minutes: Option<u32>) ->
     Ok(())
 }
 
+/// Sets the quiet hours (`null` removes them) and wakes the reminder thread.
 #[tauri::command]
 pub fn set_quiet_hours(handle: AppHandle, state: S<'_>, quiet: Option<QuietHours>) -> AppResult<()> {
     state.with(|app| app.set_quiet_hours(quiet))?;

@@ -109,3 +109,42 @@ fn check(handle: &AppHandle) -> Option<DateTime<Utc>> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+    use std::time::Instant;
+    use waymark_app::FixedClock;
+
+    #[test]
+    fn a_poke_ends_the_sleep_early() {
+        let wake = Arc::new(ReminderWake::default());
+        let poker = Arc::clone(&wake);
+        let start = Instant::now();
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(50));
+            poker.poke();
+        });
+        wake.wait(Duration::from_secs(30));
+        assert!(start.elapsed() < Duration::from_secs(5));
+    }
+
+    #[test]
+    fn a_poke_before_the_sleep_is_not_lost() {
+        let wake = ReminderWake::default();
+        wake.poke();
+        let start = Instant::now();
+        wake.wait(Duration::from_secs(30));
+        assert!(start.elapsed() < Duration::from_secs(5));
+    }
+
+    #[test]
+    fn the_sleep_is_clamped_between_a_second_and_a_minute() {
+        let clock = FixedClock::on(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+        let now = clock.now;
+        assert_eq!(until(now - chrono::Duration::hours(1), &clock), MIN_SLEEP);
+        assert_eq!(until(now + chrono::Duration::seconds(10), &clock), Duration::from_secs(10));
+        assert_eq!(until(now + chrono::Duration::hours(5), &clock), MAX_SLEEP);
+    }
+}

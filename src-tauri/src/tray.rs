@@ -60,8 +60,9 @@ fn summary(app: &AppHandle) {
     let view = app.state::<Shared>().with(|a| a.today_view(None));
     let body = match view {
         Ok(v) => {
-            let open = v.tasks.len();
-            format!("{open} tasks · {} of {} minutes done", v.done_minutes, v.planned_minutes)
+            let count = v.tasks.len();
+            let noun = if count == 1 { "task" } else { "tasks" };
+            format!("{count} {noun} today · {} of {} minutes done", v.done_minutes, v.planned_minutes)
         }
         Err(e) => e.message,
     };

@@ -26,7 +26,11 @@ impl Drop for Killed {
 }
 
 fn spawn(cmd: &mut Command, what: &str) -> Killed {
-    Killed(cmd.spawn().unwrap_or_else(|e| panic!("cannot start {what} ({e}); install it with `make deps`")))
+    spawn_result(cmd.spawn(), what)
+}
+
+fn spawn_result(child: std::io::Result<Child>, what: &str) -> Killed {
+    Killed(child.unwrap_or_else(|e| panic!("cannot start {what} ({e}); install it with `make deps`")))
 }
 
 /// Reads the first line a child prints on stdout (its bus address, display…).
@@ -116,8 +120,26 @@ fn a_due_reminder_becomes_a_real_notification_once() {
     let got = wait_for(Duration::from_secs(20), || !read().is_empty());
     let exited = app.0.try_wait().ok().flatten();
     assert!(got, "no notification within 20 s (app exit status: {exited:?})");
-    // Give a second notification (a double send) the chance to show up.
-    std::thread::sleep(Duration::from_secs(2));
+    // A second launch hands over to the running app (single instance) and
+    // exits; meanwhile a double send would have time to show up.
+    let second = Command::new(env!("CARGO_BIN_EXE_waymark"))
+        .env("DISPLAY", &display)
+        .env_remove("WAYLAND_DISPLAY")
+        .env("GDK_BACKEND", "x11")
+        .env("DBUS_SESSION_BUS_ADDRESS", &address)
+        .env("WAYMARK_DATA_DIR", &data)
+        .env("WAYMARK_NOW", NOW)
+        .env("TZ", "UTC")
+        .stderr(Stdio::null())
+        .spawn();
+    let mut second = spawn_result(second, "a second instance");
+    assert!(
+        wait_for(Duration::from_secs(15), || second.0.try_wait().ok().flatten().is_some()),
+        "a second launch kept running instead of handing over to the first"
+    );
+    let status = second.0.try_wait().unwrap();
+    assert!(status.is_some_and(|s| s.success()), "the second launch failed: {status:?}");
+    assert!(app.0.try_wait().unwrap().is_none(), "the first instance quit when a second was launched");
     drop(app);
 
     let lines: Vec<Value> = read().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
