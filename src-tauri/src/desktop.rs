@@ -1,6 +1,7 @@
-//! The desktop shell: window, plugins and the shared application state.
+//! The desktop shell: window, plugins, tray, reminders and the shared
+//! application state. Closing the window hides it; Quit in the tray exits.
 
-use crate::{commands, commands_study};
+use crate::{commands, commands_reminders, commands_study, reminder_task, tray};
 use std::process::ExitCode;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -25,11 +26,24 @@ pub fn run() -> ExitCode {
         eprintln!("waymark: {e}");
     }
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| tray::show_window(app)))
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_notification::init())
         .manage(shared)
+        .manage(reminder_task::ReminderWake::default())
         .setup(|app| {
             crate::day_watch::spawn(app.handle().clone());
+            reminder_task::spawn(app.handle().clone());
+            tray::install(app.handle());
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                api.prevent_close();
+                if let Err(e) = window.hide() {
+                    eprintln!("waymark: cannot hide the window: {e}");
+                }
+            }
         })
         .invoke_handler(tauri::generate_handler![
             commands::templates,
@@ -71,6 +85,12 @@ pub fn run() -> ExitCode {
             commands_study::check_answer,
             commands_study::submit_test,
             commands_study::update_study_settings,
+            commands_reminders::reminders,
+            commands_reminders::add_reminder,
+            commands_reminders::delete_reminder,
+            commands_reminders::reminders_due,
+            commands_reminders::pause_reminders,
+            commands_reminders::set_quiet_hours,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -7,9 +7,12 @@ mod cli;
 mod cli_reminders;
 mod cli_study;
 mod commands;
+mod commands_reminders;
 mod commands_study;
 mod day_watch;
 mod desktop;
+mod reminder_task;
+mod tray;
 
 use clap::Parser;
 use std::process::ExitCode;
