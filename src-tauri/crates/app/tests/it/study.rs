@@ -199,3 +199,29 @@ fn the_due_queue_matches_the_cards_after_many_ratings_and_a_restart() {
     let first = t.app.due_cards(Some(start + Duration::days(400))).unwrap();
     assert!(first[0].next_intervals.is_some() && first[1..].iter().all(|c| c.next_intervals.is_none()));
 }
+
+#[test]
+fn with_400_reviews_fsrs_is_fitted_to_the_learner() {
+    let mut t = TestApp::new();
+    let g = t.goal_from("rust", 7.0);
+    let ids: Vec<String> =
+        t.app.goal_study(g.goal.id.as_str()).unwrap().cards.iter().map(|c| c.question.id.0.clone()).collect();
+    let start = Utc.with_ymd_and_hms(2026, 3, 2, 12, 0, 0).unwrap();
+    let mut n = 0u32;
+    for (i, id) in ids.iter().enumerate() {
+        let mut at = start + Duration::hours(i as i64);
+        for k in 0..13u32 {
+            let rating = if (k + i as u32) % 5 == 0 { 1 } else { 3 };
+            let rated = t.app.rate_card(id, rating as u8, Some(at), None).unwrap();
+            at = rated.due.max(at + Duration::days(1));
+            n += 1;
+        }
+    }
+    assert!(n >= 400, "{n} reviews");
+    let o = t.app.optimize_fsrs().unwrap();
+    assert_eq!(o.reviews as u32, n);
+    assert!(o.log_loss_after <= o.log_loss_before, "{} → {}", o.log_loss_before, o.log_loss_after);
+    assert!(
+        t.app.settings().fsrs_optimized == (o.log_loss_after < o.log_loss_before) || t.app.settings().fsrs_optimized
+    );
+}
