@@ -211,7 +211,7 @@ fn with_400_reviews_fsrs_is_fitted_to_the_learner() {
     for (i, id) in ids.iter().enumerate() {
         let mut at = start + Duration::hours(i as i64);
         for k in 0..13u32 {
-            let rating = if (k + i as u32) % 5 == 0 { 1 } else { 3 };
+            let rating = if (k + i as u32).is_multiple_of(5) { 1 } else { 3 };
             let rated = t.app.rate_card(id, rating as u8, Some(at), None).unwrap();
             at = rated.due.max(at + Duration::days(1));
             n += 1;
