@@ -106,6 +106,44 @@ export const api = {
   submitTest: (answers: [string, Answer][]) => call<TestAttempt>("submit_test", { answers }),
   updateStudySettings: (passMark: number, desiredRetention: number) =>
     call<StudySettingsView>("update_study_settings", { passMark, desiredRetention }),
+
+  // Reminders (they ring from the tray even with the window closed).
+  reminders: () => call<Reminder[]>("reminders"),
+  addReminder: (input: ReminderInput) => call<Reminder>("add_reminder", { input }),
+  deleteReminder: (id: string) => call<void>("delete_reminder", { id }),
+  remindersDue: () => call<Notification[]>("reminders_due"),
+  /** Pauses every reminder for `minutes`; null resumes them. */
+  pauseReminders: (minutes: number | null) => call<void>("pause_reminders", { minutes }),
+  /** Sets the quiet hours; null removes them. */
+  setQuietHours: (quiet: QuietHours | null) => call<void>("set_quiet_hours", { quiet }),
+};
+
+// Reminder shapes, as the desktop sends them (times are "HH:MM:SS").
+export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+export type ReminderKind =
+  | { kind: "daily"; times: string[]; days: Weekday[] }
+  | { kind: "reviews_due"; threshold: number; every_minutes: number; at_or_after: string | null }
+  | { kind: "streak_at_risk"; time: string }
+  | { kind: "at"; at: string; goal_id: string | null; task_id: string | null; note: string };
+export type Reminder = {
+  id: string;
+  kind: ReminderKind;
+  enabled: boolean;
+  last_fired_at: string | null;
+  snoozed_until: string | null;
+  created_at: string;
+};
+export type ReminderInput = { kind: ReminderKind };
+export type QuietHours = { start: string; end: string };
+export type Notification = {
+  id: string;
+  kind: ReminderKind;
+  slot: string;
+  missed: number;
+  catch_up: boolean;
+  title: string;
+  body: string;
+  route: string;
 };
 
 /**

@@ -240,3 +240,47 @@ export function rightAnswer(body: QuestionBody): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+const DAY_ORDER = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+
+/** "19:30:00" → "19:30". */
+export function clock(time: string): string {
+  return time.slice(0, 5);
+}
+
+/** The weekdays in words: "every day", "every weekday", "Mon, Wed". */
+export function dayList(days: readonly string[]): string {
+  const set = new Set(days);
+  if (set.size === 7) return "Every day";
+  if (set.size === 5 && DAY_ORDER.slice(0, 5).every((d) => set.has(d))) return "Every weekday";
+  if (set.size === 2 && set.has("sat") && set.has("sun")) return "Every weekend day";
+  return DAY_ORDER.filter((d) => set.has(d))
+    .map((d) => WEEKDAYS_SHORT[DAY_ORDER.indexOf(d)])
+    .join(", ");
+}
+
+type ReminderWords =
+  | { kind: "daily"; times: string[]; days: string[] }
+  | { kind: "reviews_due"; threshold: number; every_minutes: number; at_or_after: string | null }
+  | { kind: "streak_at_risk"; time: string }
+  | { kind: "at"; at: string; note: string };
+
+/** A reminder in words: "Every weekday at 19:30", "Streak at risk at 20:00". */
+export function reminderText(r: ReminderWords): string {
+  switch (r.kind) {
+    case "daily":
+      return `${dayList(r.days)} at ${r.times.map(clock).join(", ")}`;
+    case "reviews_due": {
+      const every = r.every_minutes % 60 === 0 ? `${r.every_minutes / 60} h` : `${r.every_minutes} min`;
+      const from = r.at_or_after ? `, from ${clock(r.at_or_after)}` : "";
+      return `When ${r.threshold}+ reviews are due, at most every ${every}${from}`;
+    }
+    case "streak_at_risk":
+      return `Streak at risk at ${clock(r.time)}`;
+    case "at": {
+      const d = new Date(r.at);
+      const when = d.toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false });
+      return `Once on ${when}${r.note ? ` — ${r.note}` : ""}`;
+    }
+  }
+}
