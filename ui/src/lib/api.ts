@@ -29,6 +29,10 @@ import type {
   TaskStatus,
   Template,
   TodayView,
+  Notification,
+  QuietHours,
+  Reminder,
+  ReminderInput,
 } from "./bindings";
 
 export type * from "./bindings";
@@ -116,34 +120,6 @@ export const api = {
   pauseReminders: (minutes: number | null) => call<void>("pause_reminders", { minutes }),
   /** Sets the quiet hours; null removes them. */
   setQuietHours: (quiet: QuietHours | null) => call<void>("set_quiet_hours", { quiet }),
-};
-
-// Reminder shapes, as the desktop sends them (times are "HH:MM:SS").
-export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
-export type ReminderKind =
-  | { kind: "daily"; times: string[]; days: Weekday[] }
-  | { kind: "reviews_due"; threshold: number; every_minutes: number; at_or_after: string | null }
-  | { kind: "streak_at_risk"; time: string }
-  | { kind: "at"; at: string; goal_id: string | null; task_id: string | null; note: string };
-export type Reminder = {
-  id: string;
-  kind: ReminderKind;
-  enabled: boolean;
-  last_fired_at: string | null;
-  snoozed_until: string | null;
-  created_at: string;
-};
-export type ReminderInput = { kind: ReminderKind };
-export type QuietHours = { start: string; end: string };
-export type Notification = {
-  id: string;
-  kind: ReminderKind;
-  slot: string;
-  missed: number;
-  catch_up: boolean;
-  title: string;
-  body: string;
-  route: string;
 };
 
 /**

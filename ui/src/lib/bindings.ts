@@ -1346,6 +1346,156 @@ errors: Array<LineError>,
  */
 needs_confirmation: boolean, };
 
+export type ReminderId = string;
+
+export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+
+export type ReminderKind = { "kind": "daily", 
+/**
+ * Wall-clock times in the learner's zone, ascending.
+ */
+times: Array<string>, 
+/**
+ * The learner days it rings on, Monday first.
+ */
+days: Array<Weekday>, } | { "kind": "reviews_due", 
+/**
+ * How many due reviews it takes (at least 1).
+ */
+threshold: number, 
+/**
+ * The least minutes between two of these reminders (at least 15).
+ */
+every_minutes: number, 
+/**
+ * If set, it rings only from this time of the learner day on.
+ */
+at_or_after: string | null, } | { "kind": "streak_at_risk", 
+/**
+ * Wall-clock time in the learner's zone.
+ */
+time: string, } | { "kind": "at", 
+/**
+ * When it rings.
+ */
+at: string, 
+/**
+ * The goal it is about, if any.
+ */
+goal_id: GoalId | null, 
+/**
+ * The task it is about, if any.
+ */
+task_id: TaskId | null, 
+/**
+ * What to remind of, in the learner's words.
+ */
+note: string, };
+
+export type Reminder = { 
+/**
+ * Its id.
+ */
+id: ReminderId, 
+/**
+ * What it is about and when it rings.
+ */
+kind: ReminderKind, 
+/**
+ * Whether it rings at all.
+ */
+enabled: boolean, 
+/**
+ * Slots up to this instant are done: rung, or passed while disabled.
+ */
+last_fired_at: string | null, 
+/**
+ * Silent until then; then it rings once more (if its condition holds).
+ */
+snoozed_until: string | null, 
+/**
+ * When it was created; earlier slots never ring.
+ */
+created_at: string, };
+
+export type ReminderInput = { 
+/**
+ * What it is about and when it rings.
+ */
+kind: ReminderKind, };
+
+export type QuietHours = { 
+/**
+ * When the quiet begins.
+ */
+start: string, 
+/**
+ * When it ends.
+ */
+end: string, };
+
+export type DueReminder = { 
+/**
+ * The reminder.
+ */
+id: ReminderId, 
+/**
+ * The slot it rings for: the latest pending one (now for reviews due).
+ * Pass it to [`Reminder::record_fired`] once the notification is sent.
+ */
+slot: string, 
+/**
+ * Pending slots that were not rung in time (more than [`CATCH_UP_HOURS`]
+ * after they were due, or superseded by `slot`), collapsed into this one.
+ */
+missed: number, 
+/**
+ * Whether even `slot` is late: the notification is a catch-up ("you missed
+ * N reminders") rather than the reminder itself.
+ */
+catch_up: boolean, 
+/**
+ * What the reminder is about.
+ */
+kind: ReminderKind, };
+
+export type Notification = { 
+/**
+ * The notification title.
+ */
+title: string, 
+/**
+ * The notification body.
+ */
+body: string, 
+/**
+ * The screen a click opens (`#/today`, `#/review`, `#/goal/<id>`).
+ */
+route: string, 
+/**
+ * The reminder.
+ */
+id: ReminderId, 
+/**
+ * The slot it rings for: the latest pending one (now for reviews due).
+ * Pass it to [`Reminder::record_fired`] once the notification is sent.
+ */
+slot: string, 
+/**
+ * Pending slots that were not rung in time (more than [`CATCH_UP_HOURS`]
+ * after they were due, or superseded by `slot`), collapsed into this one.
+ */
+missed: number, 
+/**
+ * Whether even `slot` is late: the notification is a catch-up ("you missed
+ * N reminders") rather than the reminder itself.
+ */
+catch_up: boolean, 
+/**
+ * What the reminder is about.
+ */
+kind: ReminderKind, };
+
 export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "already_open" | "storage" | "system";
 
 export type AppError = { 

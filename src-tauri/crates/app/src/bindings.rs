@@ -17,7 +17,7 @@ pub fn typescript() -> String {
     use crate::views::*;
     use waymark_core::{
         activity, availability, card, cards_csv, duration, goal, ids, outlook, planner, profile, question, quiz,
-        roadmap, srs, streak, task, templates,
+        reminder, roadmap, srs, streak, task, templates,
     };
     let cfg = &Config::new().with_large_int("number");
     let decls = declarations![cfg;
@@ -42,6 +42,8 @@ pub fn typescript() -> String {
         card::Card, card::Review, card::AnsweredQuestion, card::TestAttempt,
         study::CardView, study::RatedCard, study::TestQuestion, study::QuestionKind, study::TestState,
         study::TodayTest, study::GoalStudy, study::CardImport,
+        ids::ReminderId, reminder::Weekday, reminder::ReminderKind, reminder::Reminder, reminder::ReminderInput,
+        reminder::QuietHours, reminder::DueReminder, crate::reminders::Notification,
         crate::error::ErrorCode, crate::error::AppError,
     ];
     let mut out = String::from("// Generated from the Rust types by waymark-app (bindings.rs). Do not edit.\n\n");
