@@ -4,7 +4,7 @@
 
 use crate::App;
 use crate::error::{AppError, AppResult};
-use crate::study_views::{GoalStudy, TestQuestion, TestState, TodayTest};
+use crate::study_views::{GoalStudy, TestQuestion, TodayTest};
 use chrono::Days;
 use std::collections::HashSet;
 use uuid::Uuid;
@@ -28,13 +28,7 @@ impl App {
     pub fn today_test(&mut self) -> AppResult<TodayTest> {
         self.roll_over()?;
         let date = self.today();
-        let steps: Vec<StepId> = self
-            .store
-            .tasks_on(date)?
-            .into_iter()
-            .filter(|t| t.status == TaskStatus::Done)
-            .map(|t| t.step_id)
-            .collect();
+        let steps = self.studied_steps(date)?;
         let mut attempts: Vec<TestAttempt> = self.store.tests().filter(|t| t.date == date).cloned().collect();
         attempts.sort_by_key(|a| a.completed_at);
         let now = self.clock.now();
@@ -58,18 +52,13 @@ impl App {
             .collect();
         let best_score =
             attempts.iter().map(|a| a.score).fold(None, |b: Option<f64>, s| Some(b.map_or(s, |b| b.max(s))));
-        let state = if attempts.iter().any(|a| a.passed) {
-            TestState::Passed
-        } else if !attempts.is_empty() {
-            TestState::Failed
-        } else if steps.is_empty() {
-            TestState::NothingToTest
-        } else if questions.is_empty() {
-            TestState::NoQuestions
-        } else {
-            TestState::Ready
-        };
+        let state = self.today_test_state(date)?;
         Ok(TodayTest { date, state, questions, pass_mark: self.profile.pass_mark, attempts, best_score })
+    }
+
+    /// The steps of the tasks done on `date`: what its test asks about.
+    pub(crate) fn studied_steps(&self, date: chrono::NaiveDate) -> AppResult<Vec<StepId>> {
+        Ok(self.store.tasks_on(date)?.into_iter().filter(|t| t.status == TaskStatus::Done).map(|t| t.step_id).collect())
     }
 
     /// Checks one answer (no write): right or wrong, the right answer, the explanation.

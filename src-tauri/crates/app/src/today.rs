@@ -93,13 +93,7 @@ impl App {
         if !attempts.is_empty() {
             return Ok(TestState::Failed);
         }
-        let steps: HashSet<StepId> = self
-            .store
-            .tasks_on(date)?
-            .into_iter()
-            .filter(|t| t.status == TaskStatus::Done)
-            .map(|t| t.step_id)
-            .collect();
+        let steps: HashSet<StepId> = self.studied_steps(date)?.into_iter().collect();
         Ok(if steps.is_empty() {
             TestState::NothingToTest
         } else if self.store.cards().any(|c| c.question.step_id.as_ref().is_some_and(|s| steps.contains(s))) {
