@@ -37,6 +37,15 @@ pub enum StoreError {
         /// Why.
         message: String,
     },
+    /// A document given to the store (by an import, a backup or sync) is not
+    /// a well-formed document of its collection.
+    #[error("a {collection} document cannot be stored: {message}")]
+    BadDocument {
+        /// Its collection.
+        collection: String,
+        /// What is wrong.
+        message: String,
+    },
     /// PoloDB reported an error.
     #[error("database error: {0}")]
     Db(String),

@@ -19,6 +19,7 @@ mod entity;
 mod error;
 mod index;
 mod meta;
+mod raw;
 mod store;
 mod tx;
 
@@ -26,5 +27,6 @@ pub use entity::Entity;
 pub use error::{StoreError, StoreResult};
 pub use index::IndexChange;
 pub use meta::SCHEMA_VERSION;
+pub use raw::{APPEND_ONLY, COLLECTIONS, RawStamps, stamps_of};
 pub use store::{Store, StoreIdentity};
 pub use tx::Tx;

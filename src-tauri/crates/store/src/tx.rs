@@ -6,6 +6,7 @@ use crate::entity::Entity;
 use crate::error::StoreResult;
 use crate::index::{IndexChange, Indexes};
 use crate::meta;
+use crate::raw;
 use chrono::{DateTime, SecondsFormat, Utc};
 use polodb_core::bson::{Document, doc};
 use polodb_core::{CollectionT, Transaction};
@@ -67,6 +68,37 @@ impl<'a> Tx<'a> {
         let value = polodb_core::bson::to_bson(value)
             .map_err(|e| crate::StoreError::Corrupt { collection: meta::META, message: e.to_string() })?;
         meta::write(&self.txn, &format!("local:{key}"), doc! { "value": value })
+    }
+
+    /// Writes a document exactly as given — its `_id`, `user_id`, `hlc` and
+    /// `deleted` kept — after checking it is a well-formed document of
+    /// `collection` (an error writes nothing). The clock observes its stamp,
+    /// so later local writes order after it. For imports, backups and sync.
+    pub fn put_raw(&mut self, collection: &str, doc: Document) -> StoreResult<()> {
+        let (stamps, change) = raw::check(collection, &doc)?;
+        let coll = self.txn.collection::<Document>(collection);
+        let key = doc! { "_id": stamps.id.as_str() };
+        if self.indexes.is_live(collection, &stamps.id) || coll.find_one(key.clone())?.is_some() {
+            let mut body = doc;
+            body.remove("_id");
+            coll.update_one(key, doc! { "$set": body })?;
+        } else {
+            coll.insert_one(doc)?;
+        }
+        self.clock.observe(&stamps.hlc);
+        if self.last.as_ref().is_none_or(|last| *last < stamps.hlc) {
+            self.last = Some(stamps.hlc);
+        }
+        if let Some(change) = change {
+            self.changes.push(change);
+        }
+        Ok(())
+    }
+
+    /// One document as stored, inside the transaction (sees its writes).
+    pub fn get_raw(&self, collection: &str, id: &str) -> StoreResult<Option<Document>> {
+        raw::known(collection)?;
+        Ok(self.txn.collection::<Document>(collection).find_one(doc! { "_id": id })?)
     }
 
     fn write<E: Entity>(&mut self, value: &E, deleted: bool) -> StoreResult<()> {

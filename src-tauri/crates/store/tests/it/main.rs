@@ -2,5 +2,6 @@
 
 mod differential;
 mod durability;
+mod raw;
 mod support;
 mod transactions;
