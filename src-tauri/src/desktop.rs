@@ -3,25 +3,22 @@
 
 use crate::{commands, commands_reminders, commands_study, reminder_task, tray};
 use std::process::ExitCode;
-use std::sync::Mutex;
 use std::time::Duration;
-use waymark_app::{App, AppError, AppResult};
+use waymark_app::{App, AppError, AppResult, SharedApp};
 
 /// The facade behind a lock, or why it could not be opened (shown by the UI).
-pub struct Shared(Result<Mutex<App>, AppError>);
+pub struct Shared(Result<SharedApp, AppError>);
 
 impl Shared {
     /// Runs `f` on the open app.
     pub fn with<T>(&self, f: impl FnOnce(&mut App) -> AppResult<T>) -> AppResult<T> {
-        let lock = self.0.as_ref().map_err(Clone::clone)?;
-        let mut app = lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        f(&mut app)
+        self.0.as_ref().map_err(Clone::clone)?.with(f)
     }
 }
 
 /// Starts the desktop app and blocks until it quits.
 pub fn run() -> ExitCode {
-    let shared = Shared(App::open_default_waiting(Duration::from_secs(5)).map(Mutex::new));
+    let shared = Shared(App::open_default_waiting(Duration::from_secs(5)).map(SharedApp::new));
     if let Err(e) = &shared.0 {
         eprintln!("waymark: {e}");
     }

@@ -20,6 +20,7 @@ mod plan;
 pub mod reminders;
 mod roadmaps;
 pub mod secrets;
+mod shared;
 pub mod study_views;
 mod tasks;
 mod today;
@@ -28,6 +29,7 @@ mod views;
 pub use clock::{Clock, FixedClock, NOW_ENV, SystemClock, clock_from_env};
 pub use error::{AppError, AppResult, ErrorCode};
 pub use paths::{DATA_DIR_ENV, default_data_dir};
+pub use shared::SharedApp;
 pub use views::{
     GoalOverview, GoalView, MovedTask, PlanView, Progress, SettingsInput, SettingsView, StepView, TodayGoal, TodayTask,
     TodayView,
