@@ -1,6 +1,11 @@
-"""A tiny org.freedesktop.Notifications server for tests: records each
-Notify call's summary and body as a JSON line in the file given as argv[1],
-and writes argv[2] once it owns the bus name."""
+"""A tiny org.freedesktop.Notifications server for tests.
+
+Records each Notify call (its id, summary, body and actions) and each
+CloseNotification call as a JSON line in the file given as argv[1], and
+writes argv[2] once it owns the bus name. A test acts as the learner through
+the extra method org.waymark.Test.Invoke(id, action_key), which emits the
+ActionInvoked signal a real server sends when a notification or one of its
+buttons is clicked ("default" is a click on the notification itself)."""
 import json
 import sys
 
@@ -11,6 +16,13 @@ from gi.repository import GLib
 
 LOG, READY = sys.argv[1], sys.argv[2]
 IFACE = "org.freedesktop.Notifications"
+TEST_IFACE = "org.waymark.Test"
+CLOSED_BY_CALL = 3
+
+
+def record(entry):
+    with open(LOG, "a", encoding="utf-8") as f:
+        f.write(json.dumps(entry) + "\n")
 
 
 class Server(dbus.service.Object):
@@ -21,8 +33,14 @@ class Server(dbus.service.Object):
     @dbus.service.method(IFACE, in_signature="susssasa{sv}i", out_signature="u")
     def Notify(self, app, replaces, icon, summary, body, actions, hints, timeout):
         self.next_id += 1
-        with open(LOG, "a", encoding="utf-8") as f:
-            f.write(json.dumps({"app": str(app), "summary": str(summary), "body": str(body)}) + "\n")
+        record({
+            "event": "notify",
+            "id": self.next_id,
+            "app": str(app),
+            "summary": str(summary),
+            "body": str(body),
+            "actions": [str(a) for a in actions],
+        })
         return self.next_id
 
     @dbus.service.method(IFACE, in_signature="", out_signature="as")
@@ -35,7 +53,20 @@ class Server(dbus.service.Object):
 
     @dbus.service.method(IFACE, in_signature="u", out_signature="")
     def CloseNotification(self, nid):
+        record({"event": "close", "id": int(nid)})
+        self.NotificationClosed(nid, CLOSED_BY_CALL)
+
+    @dbus.service.signal(IFACE, signature="us")
+    def ActionInvoked(self, nid, action_key):
         pass
+
+    @dbus.service.signal(IFACE, signature="uu")
+    def NotificationClosed(self, nid, reason):
+        pass
+
+    @dbus.service.method(TEST_IFACE, in_signature="us", out_signature="")
+    def Invoke(self, nid, action_key):
+        self.ActionInvoked(nid, action_key)
 
 
 DBusGMainLoop(set_as_default=True)
