@@ -7,6 +7,9 @@
 //!   click and a "Snooze" action; "Snooze" snoozes the reminder (seen in the
 //!   store afterwards); a click shows the window, which was started hidden as
 //!   at login, on the reminder's screen (its title names the goal).
+//! - The tray menu works over the session bus as a panel drives it: "Pause
+//!   reminders for 1 h" pauses them (seen in the store afterwards) and
+//!   "Today's summary" shows the facade's summary as a notification.
 //! - With no notification server nothing is recorded as rung, and the app
 //!   tries again until a server is there.
 //!
@@ -183,6 +186,23 @@ impl Session {
         assert!(out.status.success(), "dbus-send: {}", String::from_utf8_lossy(&out.stderr));
     }
 
+    /// Clicks the tray menu entry labelled `label`, as a panel would.
+    fn click_tray(&self, label: &str) {
+        let out = Command::new("dbus-send")
+            .args([
+                "--session",
+                "--print-reply",
+                "--dest=org.kde.StatusNotifierWatcher",
+                "/StatusNotifierWatcher",
+                "org.waymark.Test.ClickTray",
+                &format!("string:{label}"),
+            ])
+            .env("DBUS_SESSION_BUS_ADDRESS", &self.address)
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run dbus-send (Debian package dbus-bin): {e}"));
+        assert!(out.status.success(), "clicking {label:?} in the tray: {}", String::from_utf8_lossy(&out.stderr));
+    }
+
     /// The titles of the mapped (visible) top-level windows on the display.
     fn visible_windows(&self) -> Vec<String> {
         let xwininfo = |args: &[&str]| {
@@ -274,6 +294,20 @@ fn reminders_ring_once_with_a_click_that_opens_the_goal_and_a_snooze() {
     });
     assert!(opened, "no window on the goal after the click: {:?}; stderr: {}", s.visible_windows(), stderr_of(&stderr));
 
+    // The tray: pause for an hour, then today's summary (handled in that order).
+    assert!(
+        wait_for(Duration::from_secs(20), || s.events().iter().any(|e| e["event"] == "tray")),
+        "the tray icon did not register with the tray host; stderr: {}",
+        stderr_of(&stderr)
+    );
+    s.click_tray("Pause reminders for 1 h");
+    s.click_tray("Today's summary");
+    let summary =
+        wait_for(Duration::from_secs(15), || s.notifications().iter().any(|n| n["summary"] == "Today, Mon 23 Nov"));
+    assert!(summary, "no summary notification: {:?}; stderr: {}", s.notifications(), stderr_of(&stderr));
+    let today = s.notifications().into_iter().find(|n| n["summary"] == "Today, Mon 23 Nov").unwrap();
+    assert!(today["body"].as_str().unwrap().starts_with("1 task today · 0 min of 1 h done"), "{today}");
+
     // A second launch hands over to the running app (single instance) and exits.
     let mut second = spawn(&mut s.app(&[], &s.tmp.path().join("second.stderr")), "a second instance");
     assert!(
@@ -285,13 +319,16 @@ fn reminders_ring_once_with_a_click_that_opens_the_goal_and_a_snooze() {
     assert!(app.running(), "the first instance quit when a second was launched");
     drop(app);
 
-    assert_eq!(s.notifications().len(), 2, "each reminder rang once: {:?}", s.notifications());
+    let rung = s.notifications().iter().filter(|n| n["summary"] != "Today, Mon 23 Nov").count();
+    assert_eq!(rung, 2, "each reminder rang once: {:?}", s.notifications());
     let due = s.cli(NOW, &["reminders", "due", "--at", NOW, "--json"]);
     assert_eq!(due, Value::Array(vec![]), "the slots were recorded");
     let list = s.cli(NOW, &["reminders", "list", "--json"]);
     let find = |id: &Value| list.as_array().unwrap().iter().find(|r| r["id"] == *id).cloned().unwrap();
     assert_eq!(find(&daily["id"])["snoozed_until"], SNOOZED_UNTIL);
     assert_eq!(find(&once["id"])["snoozed_until"], Value::Null, "a click does not snooze");
+    let settings = s.cli(NOW, &["reminders", "settings", "--json"]);
+    assert_eq!(settings["paused_until"], "2026-11-23T20:31:00Z", "paused for an hour from the tray");
 }
 
 #[test]
@@ -316,6 +353,8 @@ fn without_a_notification_server_nothing_is_recorded_and_it_tries_again() {
         "the reminder was not sent again once a server was there; stderr: {}",
         stderr_of(&stderr)
     );
+    // The slot is recorded just after the server took the notification.
+    std::thread::sleep(Duration::from_secs(2));
     drop(app);
     assert_eq!(s.notifications()[0]["summary"], "Time to study");
     assert_eq!(s.cli(NOW, &["reminders", "due", "--at", NOW, "--json"]), Value::Array(vec![]));
