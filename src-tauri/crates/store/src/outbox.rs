@@ -35,11 +35,19 @@ impl DocKey {
     }
 }
 
+/// A document named by an outbox entry, with the stamp of the version its
+/// local change was made on (`None`: a new document, or not known).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Tracked {
+    pub(crate) key: DocKey,
+    pub(crate) base: Option<Hlc>,
+}
+
 /// One outbox entry.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Entry {
     /// The documents one transaction wrote.
-    Docs(Vec<DocKey>),
+    Docs(Vec<Tracked>),
     /// Every document stamped after `since` (every document when `None`).
     Scan { since: Option<Hlc> },
 }
@@ -98,9 +106,9 @@ impl Outbox {
 
     fn insert(&mut self, seq: i64, entry: Entry) {
         match &entry {
-            Entry::Docs(keys) => {
-                for k in keys {
-                    self.dirty.entry(k.clone()).or_default().insert(seq);
+            Entry::Docs(docs) => {
+                for t in docs {
+                    self.dirty.entry(t.key.clone()).or_default().insert(seq);
                 }
             }
             Entry::Scan { since } => {
@@ -113,12 +121,12 @@ impl Outbox {
 
     fn remove(&mut self, seq: i64) {
         match self.entries.remove(&seq) {
-            Some(Entry::Docs(keys)) => {
-                for k in keys {
-                    if let Some(set) = self.dirty.get_mut(&k) {
+            Some(Entry::Docs(docs)) => {
+                for t in docs {
+                    if let Some(set) = self.dirty.get_mut(&t.key) {
                         set.remove(&seq);
                         if set.is_empty() {
-                            self.dirty.remove(&k);
+                            self.dirty.remove(&t.key);
                         }
                     }
                 }
@@ -154,7 +162,7 @@ impl Outbox {
             .any(|(seq, since)| !removed.contains(seq) && since.as_ref().is_none_or(|s| hlc > s))
     }
 
-    /// The explicit entries naming `key`.
+    /// The explicit entries naming `key`, oldest first.
     pub(crate) fn entries_naming(&self, key: &DocKey) -> Vec<(i64, &Entry)> {
         let Some(seqs) = self.dirty.get(key) else { return Vec::new() };
         seqs.iter().filter_map(|s| self.entries.get(s).map(|e| (*s, e))).collect()
@@ -175,10 +183,16 @@ impl Outbox {
 
 pub(crate) fn encode(seq: i64, entry: &Entry) -> Document {
     match entry {
-        Entry::Docs(keys) => {
-            let list: Vec<Bson> = keys
+        Entry::Docs(docs) => {
+            let list: Vec<Bson> = docs
                 .iter()
-                .map(|k| Bson::Array(vec![Bson::String(k.collection.clone()), Bson::String(k.id.clone())]))
+                .map(|t| {
+                    let mut item = vec![Bson::String(t.key.collection.clone()), Bson::String(t.key.id.clone())];
+                    if let Some(base) = &t.base {
+                        item.push(Bson::String(base.to_string()));
+                    }
+                    Bson::Array(item)
+                })
                 .collect();
             doc! { "_id": seq, "docs": list }
         }
@@ -202,7 +216,10 @@ fn decode(d: &Document) -> StoreResult<(i64, Entry)> {
     for item in d.get_array("docs").map_err(|_| bad("an entry has no `docs` list"))? {
         let pair = item.as_array().ok_or_else(|| bad("an entry names a document badly"))?;
         match (pair.first().and_then(Bson::as_str), pair.get(1).and_then(Bson::as_str)) {
-            (Some(c), Some(i)) => keys.push(DocKey::new(c, i)),
+            (Some(c), Some(i)) => {
+                let base = pair.get(2).and_then(Bson::as_str).and_then(Hlc::parse);
+                keys.push(Tracked { key: DocKey::new(c, i), base });
+            }
             _ => return Err(bad("an entry names a document badly")),
         }
     }

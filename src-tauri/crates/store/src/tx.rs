@@ -8,7 +8,7 @@ use crate::entity::Entity;
 use crate::error::{StoreError, StoreResult};
 use crate::index::{IndexChange, Indexes};
 use crate::meta;
-use crate::outbox::{self, DocKey, Entry, Outbox, OutboxChange};
+use crate::outbox::{self, DocKey, Entry, Outbox, OutboxChange, Tracked};
 use crate::raw::{self, COLLECTIONS};
 use crate::sync_state::{self, SyncLogEntry, SyncState};
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -39,10 +39,10 @@ pub struct Tx<'a> {
     changes: Vec<IndexChange>,
     last: Option<Hlc>,
     tracking: bool,
-    written: Vec<DocKey>,
+    written: Vec<Tracked>,
     written_set: HashSet<DocKey>,
     outbox_change: OutboxChange,
-    rewrites: HashMap<i64, Vec<DocKey>>,
+    rewrites: HashMap<i64, Vec<Tracked>>,
     next_seq: i64,
     new_user: Option<String>,
 }
@@ -131,10 +131,14 @@ impl<'a> Tx<'a> {
         let (stamps, change) = raw::check(collection, &doc)?;
         let coll = self.txn.collection::<Document>(collection);
         let key = doc! { "_id": stamps.id.as_str() };
-        if self.indexes.is_live(collection, &stamps.id) || coll.find_one(key.clone())?.is_some() {
+        let needs_base = track && self.tracking && !self.names(collection, &stamps.id);
+        let known_live = self.indexes.is_live(collection, &stamps.id);
+        let previous = if known_live && !needs_base { None } else { coll.find_one(key.clone())? };
+        if known_live || previous.is_some() {
             coll.delete_one(key)?;
         }
         coll.insert_one(doc)?;
+        let base = previous.as_ref().and_then(|d| d.get_str("hlc").ok()).and_then(Hlc::parse);
         self.clock.observe(&stamps.hlc);
         if self.last.as_ref().is_none_or(|last| *last < stamps.hlc) {
             self.last = Some(stamps.hlc);
@@ -143,7 +147,7 @@ impl<'a> Tx<'a> {
             self.changes.push(change);
         }
         if track {
-            self.track(collection, &stamps.id);
+            self.track(collection, &stamps.id, base);
         }
         Ok(())
     }
@@ -156,7 +160,10 @@ impl<'a> Tx<'a> {
         let coll = self.txn.collection::<Document>(E::COLLECTION);
         let key = doc! { "_id": value.id() };
         let known_live = self.indexes.is_live(E::COLLECTION, value.id());
-        if known_live || coll.find_one(key.clone())?.is_some() {
+        let needs_base = self.tracking && !self.names(E::COLLECTION, value.id());
+        let previous = if known_live && !needs_base { None } else { coll.find_one(key.clone())? };
+        let base = previous.as_ref().and_then(|d| d.get_str("hlc").ok()).and_then(Hlc::parse);
+        if known_live || previous.is_some() {
             let mut body = doc;
             body.remove("_id");
             coll.update_one(key, doc! { "$set": body })?;
@@ -167,31 +174,58 @@ impl<'a> Tx<'a> {
             self.changes.push(change);
         }
         self.last = Some(hlc);
-        self.track(E::COLLECTION, value.id());
+        self.track(E::COLLECTION, value.id(), base);
         Ok(())
     }
 
-    fn track(&mut self, collection: &str, id: &str) {
+    fn track(&mut self, collection: &str, id: &str, base: Option<Hlc>) {
         if self.tracking {
             let key = DocKey::new(collection, id);
             if self.written_set.insert(key.clone()) {
-                self.written.push(key);
+                self.written.push(Tracked { key, base });
             }
         }
     }
 
-    /// Whether the document, stored with stamp `hlc`, changed locally since
-    /// it was last pushed (sync conflict detection).
-    pub fn is_dirty(&self, collection: &str, id: &str, hlc: &Hlc) -> bool {
+    /// Whether an outbox entry (or this transaction) names the document.
+    fn names(&self, collection: &str, id: &str) -> bool {
         let key = DocKey::new(collection, id);
-        if self.written_set.contains(&key) {
-            return true;
-        }
+        self.written_set.contains(&key) || self.named_base(&key).is_some()
+    }
+
+    /// The base of the oldest live explicit entry naming `key`.
+    fn named_base(&self, key: &DocKey) -> Option<Option<Hlc>> {
         let removed = &self.outbox_change.removed;
-        let named = self.outbox.entries_naming(&key).into_iter().any(|(seq, _)| {
-            !removed.contains(&seq) && self.rewrites.get(&seq).is_none_or(|keys| keys.contains(&key))
-        });
-        named || self.outbox.scan_covers(hlc, removed)
+        self.outbox.entries_naming(key).into_iter().filter(|(seq, _)| !removed.contains(seq)).find_map(|(seq, entry)| {
+            let docs = match (self.rewrites.get(&seq), entry) {
+                (Some(docs), _) => docs,
+                (None, Entry::Docs(docs)) => docs,
+                (None, Entry::Scan { .. }) => return None,
+            };
+            docs.iter().find(|t| t.key == *key).map(|t| t.base.clone())
+        })
+    }
+
+    /// Whether the document, stored with stamp `hlc`, changed locally since
+    /// it was last pushed; see [`Tx::change_base`].
+    pub fn is_dirty(&self, collection: &str, id: &str, hlc: &Hlc) -> bool {
+        self.change_base(collection, id, hlc).is_some()
+    }
+
+    /// The local change of a document waiting to be pushed, if any (the
+    /// document is stored with stamp `hlc`): `Some(base)` where `base` is the
+    /// stamp of the version the change was made on — a remote version at or
+    /// before it is an ancestor, not a rival. `Some(None)`: a new document,
+    /// or the base is not known (the initial push). `None`: no local change.
+    pub fn change_base(&self, collection: &str, id: &str, hlc: &Hlc) -> Option<Option<Hlc>> {
+        let key = DocKey::new(collection, id);
+        if let Some(base) = self.named_base(&key) {
+            return Some(base);
+        }
+        if let Some(t) = self.written.iter().find(|t| t.key == key) {
+            return Some(t.base.clone());
+        }
+        self.outbox.scan_covers(hlc, &self.outbox_change.removed).then_some(None)
     }
 
     /// Forgets the local change of a document: it lost a conflict, so there
@@ -199,17 +233,17 @@ impl<'a> Tx<'a> {
     pub fn settle(&mut self, collection: &str, id: &str) -> StoreResult<()> {
         let key = DocKey::new(collection, id);
         for (seq, entry) in self.outbox.entries_naming(&key) {
-            let keys = match self.rewrites.get(&seq) {
-                Some(keys) => keys.clone(),
+            let docs = match self.rewrites.get(&seq) {
+                Some(docs) => docs.clone(),
                 None => match entry {
-                    Entry::Docs(keys) => keys.clone(),
+                    Entry::Docs(docs) => docs.clone(),
                     Entry::Scan { .. } => continue,
                 },
             };
-            if !keys.contains(&key) {
+            if !docs.iter().any(|t| t.key == key) {
                 continue;
             }
-            let rest: Vec<DocKey> = keys.into_iter().filter(|k| *k != key).collect();
+            let rest: Vec<Tracked> = docs.into_iter().filter(|t| t.key != key).collect();
             outbox::delete(&self.txn, seq)?;
             if !rest.is_empty() {
                 outbox::write(&self.txn, seq, &Entry::Docs(rest.clone()))?;
@@ -217,7 +251,7 @@ impl<'a> Tx<'a> {
             self.rewrites.insert(seq, rest);
         }
         if self.written_set.remove(&key) {
-            self.written.retain(|k| *k != key);
+            self.written.retain(|t| t.key != key);
         }
         Ok(())
     }
@@ -225,6 +259,8 @@ impl<'a> Tx<'a> {
     /// Acknowledges a push: the outbox entries up to `upto` are done, except
     /// for the documents in `keep`, which stay waiting.
     pub fn acknowledge_push(&mut self, upto: i64, keep: Vec<DocKey>) -> StoreResult<()> {
+        let keep: Vec<Tracked> =
+            keep.into_iter().map(|key| Tracked { base: self.named_base(&key).flatten(), key }).collect();
         for seq in self.outbox.seqs_upto(upto) {
             outbox::delete(&self.txn, seq)?;
             self.outbox_change.removed.push(seq);
@@ -335,6 +371,11 @@ impl<'a> Tx<'a> {
         self.tracking = on;
         self.outbox_change.enabled = Some(on);
         Ok(())
+    }
+
+    /// Queues every document for the next push (joining a new remote).
+    pub fn queue_full_push(&mut self) -> StoreResult<()> {
+        self.queue_scan(None)
     }
 
     fn queue_scan(&mut self, since: Option<Hlc>) -> StoreResult<()> {

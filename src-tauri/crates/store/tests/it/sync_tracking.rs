@@ -118,7 +118,29 @@ fn dirty_documents_are_known_and_settling_forgets_them() {
             tx.put(&goal(2))
         })
         .unwrap();
+    let base = stamps_of("goals", &raw_of(&store, "goals", &id(1))).unwrap().hlc;
+    store.transact(now(), |tx| tx.put(&Goal { title: "again".into(), ..goal(1) })).unwrap();
     let hlc = stamps_of("goals", &raw_of(&store, "goals", &id(1))).unwrap().hlc;
+    store
+        .transact(now(), |tx| {
+            assert_eq!(tx.change_base("goals", &id(1), &hlc), Some(None), "new since the last push");
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    store.transact(now(), |tx| tx.acknowledge_push(i64::MAX, vec![])).unwrap();
+    store
+        .transact(now(), |tx| {
+            tx.put(&Goal { title: "third".into(), ..goal(1) })?;
+            tx.put(&goal(2))
+        })
+        .unwrap();
+    store
+        .transact(now(), |tx| {
+            assert_eq!(tx.change_base("goals", &id(1), &hlc), Some(Some(hlc.clone())), "made on the pushed version");
+            assert!(base < hlc);
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
     store
         .transact(now(), |tx| {
             assert!(tx.is_dirty("goals", &id(1), &hlc));
