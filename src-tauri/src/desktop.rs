@@ -1,7 +1,7 @@
 //! The desktop shell: window, plugins, tray, reminders and the shared
 //! application state. Closing the window hides it; Quit in the tray exits.
 
-use crate::{commands, commands_reminders, commands_study, reminder_task, tray};
+use crate::{commands, commands_reminders, commands_study, commands_sync, reminder_task, sync_task, tray};
 use std::process::ExitCode;
 use std::time::Duration;
 use waymark_app::{App, AppError, AppResult, SharedApp};
@@ -13,6 +13,12 @@ impl Shared {
     /// Runs `f` on the open app.
     pub fn with<T>(&self, f: impl FnOnce(&mut App) -> AppResult<T>) -> AppResult<T> {
         self.0.as_ref().map_err(Clone::clone)?.with(f)
+    }
+
+    /// A handle on the open app for work that must not hold it throughout
+    /// (a sync waits on the network between its local steps).
+    pub fn shared(&self) -> AppResult<SharedApp> {
+        self.0.clone()
     }
 }
 
@@ -28,9 +34,11 @@ pub fn run() -> ExitCode {
         .plugin(tauri_plugin_notification::init())
         .manage(shared)
         .manage(reminder_task::ReminderWake::default())
+        .manage(sync_task::SyncGate::default())
         .setup(|app| {
             crate::day_watch::spawn(app.handle().clone());
             reminder_task::spawn(app.handle().clone());
+            sync_task::spawn(app.handle().clone());
             tray::install(app.handle());
             Ok(())
         })
@@ -88,6 +96,16 @@ pub fn run() -> ExitCode {
             commands_reminders::reminders_due,
             commands_reminders::pause_reminders,
             commands_reminders::set_quiet_hours,
+            commands_sync::sync_status,
+            commands_sync::sync_log,
+            commands_sync::sync_test,
+            commands_sync::sync_connect,
+            commands_sync::sync_disable,
+            commands_sync::sync_now,
+            commands_sync::delete_remote_data,
+            commands_sync::conflicts,
+            commands_sync::restore_conflict,
+            commands_sync::dismiss_conflict,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -6,12 +6,15 @@
 mod cli;
 mod cli_reminders;
 mod cli_study;
+mod cli_sync;
 mod commands;
 mod commands_reminders;
 mod commands_study;
+mod commands_sync;
 mod day_watch;
 mod desktop;
 mod reminder_task;
+mod sync_task;
 mod tray;
 
 use clap::Parser;

@@ -33,6 +33,12 @@ import type {
   QuietHours,
   Reminder,
   ReminderInput,
+  ConflictView,
+  ConnectionCheck,
+  SyncProgress,
+  SyncReport,
+  SyncRunView,
+  SyncView,
 } from "./bindings";
 
 export type * from "./bindings";
@@ -120,6 +126,16 @@ export const api = {
   pauseReminders: (minutes: number | null) => call<void>("pause_reminders", { minutes }),
   /** Sets the quiet hours; null removes them. */
   setQuietHours: (quiet: QuietHours | null) => call<void>("set_quiet_hours", { quiet }),
+  syncStatus: () => call<SyncView>("sync_status"),
+  syncLog: () => call<SyncRunView[]>("sync_log"),
+  syncTest: (uri: string, database: string) => call<ConnectionCheck>("sync_test", { uri, database }),
+  syncConnect: (uri: string, database: string) => call<SyncView>("sync_connect", { uri, database }),
+  syncDisable: () => call<SyncView>("sync_disable"),
+  syncNow: () => call<SyncReport>("sync_now"),
+  deleteRemoteData: () => call<number>("delete_remote_data"),
+  conflicts: () => call<ConflictView[]>("conflicts"),
+  restoreConflict: (id: string) => call<ConflictView[]>("restore_conflict", { id }),
+  dismissConflict: (id: string) => call<ConflictView[]>("dismiss_conflict", { id }),
 };
 
 /**
@@ -159,3 +175,22 @@ export function roadmapFormatOf(name: string): RoadmapFormat | null {
 
 /** The file types the card import reads (Anki "Notes in plain text" exports and CSV). */
 export const CARD_FILE_TYPES = ".csv,.tsv,.txt";
+
+function onEvent<T>(name: string, handler: (payload: T) => void): () => void {
+  let stop: (() => void) | undefined;
+  let stopped = false;
+  listen<T>(name, (e) => handler(e.payload)).then(
+    (unlisten) => (stopped ? unlisten() : (stop = unlisten)),
+    () => {},
+  );
+  return () => {
+    stopped = true;
+    stop?.();
+  };
+}
+
+/** Calls `handler` whenever background sync reports how it stands. */
+export const onSyncStatus = (handler: (s: SyncView) => void) => onEvent<SyncView>("sync-status", handler);
+
+/** Calls `handler` while a long sync runs, with how far it is. */
+export const onSyncProgress = (handler: (p: SyncProgress) => void) => onEvent<SyncProgress>("sync-progress", handler);

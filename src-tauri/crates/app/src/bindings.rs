@@ -44,6 +44,9 @@ pub fn typescript() -> String {
         study::TodayTest, study::GoalStudy, study::CardImport,
         ids::ReminderId, reminder::Weekday, reminder::ReminderKind, reminder::Reminder, reminder::ReminderInput,
         reminder::QuietHours, reminder::DueReminder, crate::reminders::Notification,
+        waymark_sync::Phase, waymark_sync::Progress, waymark_sync::SyncReport, crate::secrets::UriSource,
+        crate::sync_views::SyncView, crate::sync_views::SyncRunView, crate::sync_views::FieldDifference,
+        crate::sync_views::ConflictView, crate::sync::ConnectionCheck,
         crate::error::ErrorCode, crate::error::AppError,
     ];
     let mut out = String::from("// Generated from the Rust types by waymark-app (bindings.rs). Do not edit.\n\n");

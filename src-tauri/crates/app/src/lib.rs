@@ -21,6 +21,8 @@ pub mod reminders;
 mod roadmaps;
 pub mod secrets;
 mod shared;
+pub mod sync;
+pub mod sync_views;
 pub mod study_views;
 mod tasks;
 mod today;

@@ -2,10 +2,12 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// The step a running sync is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "SyncPhase")]
 pub enum Phase {
     /// Joining the remote (first sync, or a new remote).
     Join,
@@ -16,7 +18,8 @@ pub enum Phase {
 }
 
 /// Progress of a running sync, for a progress bar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(rename = "SyncProgress")]
 pub struct Progress {
     /// The step.
     pub phase: Phase,
@@ -27,7 +30,7 @@ pub struct Progress {
 }
 
 /// The outcome of one sync run.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct SyncReport {
     /// Documents sent to the remote.
     pub pushed: u64,
