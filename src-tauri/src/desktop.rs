@@ -1,7 +1,8 @@
 //! The desktop shell: window, plugins, tray, reminders and the shared
 //! application state. Closing the window hides it; Quit in the tray exits.
+//! Launched at login it starts hidden in the tray ([`window::HIDDEN_FLAG`]).
 
-use crate::{commands, commands_reminders, commands_study, commands_sync, reminder_task, sync_task, tray};
+use crate::{commands, commands_reminders, commands_study, commands_sync, reminder_task, sync_task, tray, window};
 use std::process::ExitCode;
 use std::time::Duration;
 use waymark_app::{App, AppError, AppResult, SharedApp};
@@ -22,20 +23,28 @@ impl Shared {
     }
 }
 
-/// Starts the desktop app and blocks until it quits.
-pub fn run() -> ExitCode {
+/// Starts the desktop app (without showing its window when `hidden`) and
+/// blocks until it quits.
+pub fn run(hidden: bool) -> ExitCode {
     let shared = Shared(App::open_default_waiting(Duration::from_secs(5)).map(SharedApp::new));
     if let Err(e) = &shared.0 {
         eprintln!("waymark: {e}");
     }
     let result = tauri::Builder::default()
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| tray::show_window(app)))
+        .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
+            if !args.iter().any(|a| a == window::HIDDEN_FLAG) {
+                window::show(app);
+            }
+        }))
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_autostart::Builder::new().app_name("Waymark").arg(window::HIDDEN_FLAG).build())
         .manage(shared)
         .manage(reminder_task::ReminderWake::default())
         .manage(sync_task::SyncGate::default())
-        .setup(|app| {
+        .manage(window::PendingRoute::default())
+        .setup(move |app| {
+            window::create(app.handle(), hidden)?;
             crate::day_watch::spawn(app.handle().clone());
             reminder_task::spawn(app.handle().clone());
             sync_task::spawn(app.handle().clone());
@@ -91,10 +100,14 @@ pub fn run() -> ExitCode {
             commands_study::submit_test,
             commands_study::update_study_settings,
             commands_reminders::reminders,
+            commands_reminders::reminder_settings,
             commands_reminders::add_reminder,
+            commands_reminders::add_once_reminder,
             commands_reminders::delete_reminder,
+            commands_reminders::snooze_reminder,
             commands_reminders::reminders_due,
             commands_reminders::pause_reminders,
+            commands_reminders::resume_reminders,
             commands_reminders::set_quiet_hours,
             commands_sync::sync_status,
             commands_sync::sync_log,
@@ -106,6 +119,9 @@ pub fn run() -> ExitCode {
             commands_sync::conflicts,
             commands_sync::restore_conflict,
             commands_sync::dismiss_conflict,
+            commands_reminders::launch_at_login,
+            commands_reminders::set_launch_at_login,
+            commands_reminders::take_route,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -13,9 +13,11 @@ mod commands_study;
 mod commands_sync;
 mod day_watch;
 mod desktop;
+mod notifier;
 mod reminder_task;
 mod sync_task;
 mod tray;
+mod window;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -23,7 +25,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
     match args.command {
-        None => desktop::run(),
+        None => desktop::run(args.hidden),
         Some(command) => cli::run(command),
     }
 }

@@ -1459,6 +1459,24 @@ catch_up: boolean,
  */
 kind: ReminderKind, };
 
+export type OnceInput = { 
+/**
+ * The wall-clock date and time it rings, in the learner's zone.
+ */
+at: string, 
+/**
+ * The goal it is about, if any.
+ */
+goal_id: GoalId | null, 
+/**
+ * The task it is about, if any.
+ */
+task_id: TaskId | null, 
+/**
+ * What to remind of, in the learner's words.
+ */
+note: string, };
+
 export type Notification = { 
 /**
  * The notification title.
@@ -1496,6 +1514,7 @@ catch_up: boolean,
  */
 kind: ReminderKind, };
 
+<<<<<<< HEAD
 export type SyncPhase = "join" | "pull" | "push";
 
 export type SyncProgress = { 
@@ -1669,6 +1688,61 @@ export type ConnectionCheck = {
 message: string, };
 
 export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "already_open" | "storage" | "system" | "sync_unreachable" | "sync_auth" | "sync_tls" | "sync_server" | "no_keyring";
+=======
+export type PauseFor = "hour" | "until_tomorrow";
+
+export type ReminderRow = { 
+/**
+ * The reminder.
+ */
+reminder: Reminder, 
+/**
+ * When it may ring next (for reviews due: when it looks again), if ever.
+ */
+next_at: string | null, 
+/**
+ * When it rang, if that was recently enough to snooze it.
+ */
+rang_at: string | null, 
+/**
+ * Silent until then, while snoozed.
+ */
+snoozed_until: string | null, 
+/**
+ * For a one-off: the task or goal it is about, by title.
+ */
+about: string | null, };
+
+export type ReminderSettings = { 
+/**
+ * The reminders, oldest first.
+ */
+reminders: Array<ReminderRow>, 
+/**
+ * The quiet hours, if any.
+ */
+quiet_hours: QuietHours | null, 
+/**
+ * Every reminder is silent until then, while paused.
+ */
+paused_until: string | null, 
+/**
+ * The time zone reminder times are read in.
+ */
+time_zone: string, };
+
+export type TodaySummary = { 
+/**
+ * The heading.
+ */
+title: string, 
+/**
+ * One line: tasks and minutes, reviews, the test and the streak.
+ */
+body: string, };
+
+export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "already_open" | "storage" | "system";
+>>>>>>> main
 
 export type AppError = { 
 /**

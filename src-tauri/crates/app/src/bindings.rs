@@ -43,10 +43,12 @@ pub fn typescript() -> String {
         study::CardView, study::RatedCard, study::TestQuestion, study::QuestionKind, study::TestState,
         study::TodayTest, study::GoalStudy, study::CardImport,
         ids::ReminderId, reminder::Weekday, reminder::ReminderKind, reminder::Reminder, reminder::ReminderInput,
-        reminder::QuietHours, reminder::DueReminder, crate::reminders::Notification,
         waymark_sync::Phase, waymark_sync::Progress, waymark_sync::SyncReport, crate::secrets::UriSource,
         crate::sync_views::SyncView, crate::sync_views::SyncRunView, crate::sync_views::FieldDifference,
         crate::sync_views::ConflictView, crate::sync::ConnectionCheck,
+        reminder::QuietHours, reminder::DueReminder, reminder::OnceInput, crate::reminders::Notification,
+        crate::reminders::PauseFor, crate::reminders::ReminderRow, crate::reminders::ReminderSettings,
+        crate::reminder_words::TodaySummary,
         crate::error::ErrorCode, crate::error::AppError,
     ];
     let mut out = String::from("// Generated from the Rust types by waymark-app (bindings.rs). Do not edit.\n\n");

@@ -17,6 +17,7 @@ mod goals;
 pub mod io;
 mod paths;
 mod plan;
+pub mod reminder_words;
 pub mod reminders;
 mod roadmaps;
 pub mod secrets;
