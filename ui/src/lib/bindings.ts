@@ -1424,97 +1424,6 @@ export type ReminderInput = {
  */
 kind: ReminderKind, };
 
-export type QuietHours = { 
-/**
- * When the quiet begins.
- */
-start: string, 
-/**
- * When it ends.
- */
-end: string, };
-
-export type DueReminder = { 
-/**
- * The reminder.
- */
-id: ReminderId, 
-/**
- * The slot it rings for: the latest pending one (now for reviews due).
- * Pass it to [`Reminder::record_fired`] once the notification is sent.
- */
-slot: string, 
-/**
- * Pending slots that were not rung in time (more than [`CATCH_UP_HOURS`]
- * after they were due, or superseded by `slot`), collapsed into this one.
- */
-missed: number, 
-/**
- * Whether even `slot` is late: the notification is a catch-up ("you missed
- * N reminders") rather than the reminder itself.
- */
-catch_up: boolean, 
-/**
- * What the reminder is about.
- */
-kind: ReminderKind, };
-
-export type OnceInput = { 
-/**
- * The wall-clock date and time it rings, in the learner's zone.
- */
-at: string, 
-/**
- * The goal it is about, if any.
- */
-goal_id: GoalId | null, 
-/**
- * The task it is about, if any.
- */
-task_id: TaskId | null, 
-/**
- * What to remind of, in the learner's words.
- */
-note: string, };
-
-export type Notification = { 
-/**
- * The notification title.
- */
-title: string, 
-/**
- * The notification body.
- */
-body: string, 
-/**
- * The screen a click opens (`#/today`, `#/review`, `#/goal/<id>`).
- */
-route: string, 
-/**
- * The reminder.
- */
-id: ReminderId, 
-/**
- * The slot it rings for: the latest pending one (now for reviews due).
- * Pass it to [`Reminder::record_fired`] once the notification is sent.
- */
-slot: string, 
-/**
- * Pending slots that were not rung in time (more than [`CATCH_UP_HOURS`]
- * after they were due, or superseded by `slot`), collapsed into this one.
- */
-missed: number, 
-/**
- * Whether even `slot` is late: the notification is a catch-up ("you missed
- * N reminders") rather than the reminder itself.
- */
-catch_up: boolean, 
-/**
- * What the reminder is about.
- */
-kind: ReminderKind, };
-
-<<<<<<< HEAD
 export type SyncPhase = "join" | "pull" | "push";
 
 export type SyncProgress = { 
@@ -1687,8 +1596,96 @@ export type ConnectionCheck = {
  */
 message: string, };
 
-export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "already_open" | "storage" | "system" | "sync_unreachable" | "sync_auth" | "sync_tls" | "sync_server" | "no_keyring";
-=======
+export type QuietHours = { 
+/**
+ * When the quiet begins.
+ */
+start: string, 
+/**
+ * When it ends.
+ */
+end: string, };
+
+export type DueReminder = { 
+/**
+ * The reminder.
+ */
+id: ReminderId, 
+/**
+ * The slot it rings for: the latest pending one (now for reviews due).
+ * Pass it to [`Reminder::record_fired`] once the notification is sent.
+ */
+slot: string, 
+/**
+ * Pending slots that were not rung in time (more than [`CATCH_UP_HOURS`]
+ * after they were due, or superseded by `slot`), collapsed into this one.
+ */
+missed: number, 
+/**
+ * Whether even `slot` is late: the notification is a catch-up ("you missed
+ * N reminders") rather than the reminder itself.
+ */
+catch_up: boolean, 
+/**
+ * What the reminder is about.
+ */
+kind: ReminderKind, };
+
+export type OnceInput = { 
+/**
+ * The wall-clock date and time it rings, in the learner's zone.
+ */
+at: string, 
+/**
+ * The goal it is about, if any.
+ */
+goal_id: GoalId | null, 
+/**
+ * The task it is about, if any.
+ */
+task_id: TaskId | null, 
+/**
+ * What to remind of, in the learner's words.
+ */
+note: string, };
+
+export type Notification = { 
+/**
+ * The notification title.
+ */
+title: string, 
+/**
+ * The notification body.
+ */
+body: string, 
+/**
+ * The screen a click opens (`#/today`, `#/review`, `#/goal/<id>`).
+ */
+route: string, 
+/**
+ * The reminder.
+ */
+id: ReminderId, 
+/**
+ * The slot it rings for: the latest pending one (now for reviews due).
+ * Pass it to [`Reminder::record_fired`] once the notification is sent.
+ */
+slot: string, 
+/**
+ * Pending slots that were not rung in time (more than [`CATCH_UP_HOURS`]
+ * after they were due, or superseded by `slot`), collapsed into this one.
+ */
+missed: number, 
+/**
+ * Whether even `slot` is late: the notification is a catch-up ("you missed
+ * N reminders") rather than the reminder itself.
+ */
+catch_up: boolean, 
+/**
+ * What the reminder is about.
+ */
+kind: ReminderKind, };
+
 export type PauseFor = "hour" | "until_tomorrow";
 
 export type ReminderRow = { 
@@ -1741,8 +1738,7 @@ title: string,
  */
 body: string, };
 
-export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "already_open" | "storage" | "system";
->>>>>>> main
+export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "already_open" | "storage" | "system" | "sync_unreachable" | "sync_auth" | "sync_tls" | "sync_server" | "no_keyring";
 
 export type AppError = { 
 /**
