@@ -96,9 +96,10 @@ const STAMPS: &[&str] = &["_id", "user_id", "updated_at", "hlc", "push_hlc"];
 
 /// Describes a conflict against the version now stored (`None` when that one is gone).
 pub(crate) fn conflict_view(c: &Conflict, kept: Option<&Document>) -> ConflictView {
-    let empty = Document::new();
-    let kept = kept.unwrap_or(&empty);
-    let mut fields: Vec<&String> = c.losing.keys().chain(kept.keys()).filter(|k| !STAMPS.contains(&k.as_str())).collect();
+    let gone = polodb_core::bson::doc! { "deleted": true };
+    let kept = kept.unwrap_or(&gone);
+    let mut fields: Vec<&String> =
+        c.losing.keys().chain(kept.keys()).filter(|k| !STAMPS.contains(&k.as_str())).collect();
     fields.sort();
     fields.dedup();
     let differences = fields

@@ -50,7 +50,8 @@ pub(crate) async fn pull<L: Local, R: Remote>(run: &mut Run<'_, L, R>, head: &st
                 run.report.purged += applied.purged;
                 run.report_progress(Phase::Pull, run.report.pulled, None);
             }
-            let next = COLLECTIONS.get(index + 1).map(|c| PullProgress { target: target.clone(), collection: c.to_string() });
+            let next =
+                COLLECTIONS.get(index + 1).map(|c| PullProgress { target: target.clone(), collection: c.to_string() });
             run.commit(|tx| {
                 let state = tx.sync_state()?;
                 let checkpoint = if next.is_none() { Some(target.clone()) } else { state.checkpoint.clone() };
@@ -116,10 +117,11 @@ fn apply(tx: &mut Tx<'_>, collection: &str, user: &str, remote: Document) -> Res
     let append_only = APPEND_ONLY.contains(&collection);
     let change = if append_only { None } else { tx.change_base(collection, id, &ours) };
     if *theirs > ours {
+        let remote_copy = remote.clone();
         if !applied(tx.apply_remote(collection, remote))? {
             return Ok(Outcome::Invalid);
         }
-        let conflict = change.is_some();
+        let conflict = change.is_some() && !same_content(&local, &remote_copy);
         if conflict {
             tx.record_conflict(collection, local, theirs)?;
             tx.settle(collection, id)?;
@@ -127,11 +129,31 @@ fn apply(tx: &mut Tx<'_>, collection: &str, user: &str, remote: Document) -> Res
         let purged = stamps.deleted && tx.purge_tombstone(collection, id, theirs)?;
         return done(conflict, purged);
     }
-    let rival = change.is_some_and(|base| base.as_ref().is_none_or(|b| theirs > b));
+    let rival = change.is_some_and(|base| base.as_ref().is_none_or(|b| theirs > b)) && !same_content(&local, &remote);
     if rival {
         tx.record_conflict(collection, remote, &ours)?;
     }
     done(rival, false)
+}
+
+/// Whether two versions of a document say the same: both deleted, or equal
+/// apart from their sync stamps. Then neither loses anything and there is no
+/// conflict (e.g. the same goal archived on two desktops deletes its tasks on
+/// both).
+fn same_content(a: &Document, b: &Document) -> bool {
+    const STAMPS: [&str; 5] = ["_id", "user_id", "updated_at", "hlc", "push_hlc"];
+    let deleted = |d: &Document| d.get_bool("deleted").unwrap_or(false);
+    if deleted(a) && deleted(b) {
+        return true;
+    }
+    let strip = |d: &Document| {
+        let mut d = d.clone();
+        for k in STAMPS {
+            d.remove(k);
+        }
+        d
+    };
+    strip(a) == strip(b)
 }
 
 /// A remote document that is not a readable Waymark document is skipped
