@@ -19,7 +19,7 @@ export CCACHE_MAXSIZE ?= 5G
 
 APT_PACKAGES := libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev \
 	pkg-config build-essential clang libclang-dev xvfb xauth webkit2gtk-driver \
-	imagemagick xdg-utils ccache dbus x11-utils python3-dbus python3-gi nodejs npm
+	imagemagick xdg-utils ccache dbus x11-utils python3-dbus python3-gi gnome-keyring libsecret-tools nodejs npm
 
 .PHONY: run test deps deps-apt deps-node deps-tools ui build lint unit e2e bench bindings screenshots clean-ui
 
@@ -52,6 +52,7 @@ deps-node:
 
 deps-tools:
 	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
+	@command -v polodb >/dev/null || cargo install polodb --locked
 
 ui/node_modules/.installed: ui/package.json ui/package-lock.json
 	cd ui && npm ci --no-audit --no-fund

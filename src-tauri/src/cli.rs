@@ -98,6 +98,12 @@ pub enum Command {
     /// Study reminders.
     #[command(subcommand)]
     Reminders(crate::cli_reminders::RemindersCommand),
+    /// Sync with your own MongoDB: on, off, now, status, log, delete the remote copy.
+    #[command(subcommand)]
+    Sync(crate::cli_sync::SyncCommand),
+    /// Versions sync did not keep: list, restore, dismiss.
+    #[command(subcommand)]
+    Conflicts(crate::cli_sync::ConflictsCommand),
     /// Show the activity log, newest first.
     Activity {
         /// Only this goal.
@@ -270,7 +276,11 @@ pub struct TaskArgs {
 
 /// Runs one command and returns the process exit code.
 pub fn run(command: Command) -> ExitCode {
-    match App::open_default().and_then(|mut app| execute(&mut app, command)) {
+    let result = App::open_default().and_then(|mut app| match command {
+        Command::Sync(cmd) => crate::cli_sync::run(app, cmd),
+        other => execute(&mut app, other),
+    });
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {}", e.message.replace('\n', " "));
@@ -452,6 +462,8 @@ fn execute(app: &mut App, command: Command) -> AppResult<()> {
         Command::Review(cmd) => crate::cli_study::review(app, cmd),
         Command::Cards(cmd) => crate::cli_study::cards(app, cmd),
         Command::Reminders(cmd) => crate::cli_reminders::run(app, cmd),
+        Command::Conflicts(cmd) => crate::cli_sync::conflicts(app, cmd),
+        Command::Sync(_) => unreachable!("sync commands own the app and run before execute"),
         Command::Activity { goal, limit, out } => {
             let log = app.activities(goal.as_deref(), Some(limit))?;
             emit(&out, &log, || log.iter().map(|a| format!("{} {}", a.date, a.title)).collect())

@@ -2,7 +2,7 @@
 //! application state. Closing the window hides it; Quit in the tray exits.
 //! Launched at login it starts hidden in the tray ([`window::HIDDEN_FLAG`]).
 
-use crate::{commands, commands_reminders, commands_study, reminder_task, tray, window};
+use crate::{commands, commands_reminders, commands_study, commands_sync, reminder_task, sync_task, tray, window};
 use std::process::ExitCode;
 use std::time::Duration;
 use waymark_app::{App, AppError, AppResult, SharedApp};
@@ -14,6 +14,12 @@ impl Shared {
     /// Runs `f` on the open app.
     pub fn with<T>(&self, f: impl FnOnce(&mut App) -> AppResult<T>) -> AppResult<T> {
         self.0.as_ref().map_err(Clone::clone)?.with(f)
+    }
+
+    /// A handle on the open app for work that must not hold it throughout
+    /// (a sync waits on the network between its local steps).
+    pub fn shared(&self) -> AppResult<SharedApp> {
+        self.0.clone()
     }
 }
 
@@ -35,11 +41,13 @@ pub fn run(hidden: bool) -> ExitCode {
         .plugin(tauri_plugin_autostart::Builder::new().app_name("Waymark").arg(window::HIDDEN_FLAG).build())
         .manage(shared)
         .manage(reminder_task::ReminderWake::default())
+        .manage(sync_task::SyncGate::default())
         .manage(window::PendingRoute::default())
         .setup(move |app| {
             window::create(app.handle(), hidden)?;
             crate::day_watch::spawn(app.handle().clone());
             reminder_task::spawn(app.handle().clone());
+            sync_task::spawn(app.handle().clone());
             tray::install(app.handle());
             Ok(())
         })
@@ -101,6 +109,16 @@ pub fn run(hidden: bool) -> ExitCode {
             commands_reminders::pause_reminders,
             commands_reminders::resume_reminders,
             commands_reminders::set_quiet_hours,
+            commands_sync::sync_status,
+            commands_sync::sync_log,
+            commands_sync::sync_test,
+            commands_sync::sync_connect,
+            commands_sync::sync_disable,
+            commands_sync::sync_now,
+            commands_sync::delete_remote_data,
+            commands_sync::conflicts,
+            commands_sync::restore_conflict,
+            commands_sync::dismiss_conflict,
             commands_reminders::launch_at_login,
             commands_reminders::set_launch_at_login,
             commands_reminders::take_route,

@@ -6,13 +6,16 @@
 mod cli;
 mod cli_reminders;
 mod cli_study;
+mod cli_sync;
 mod commands;
 mod commands_reminders;
 mod commands_study;
+mod commands_sync;
 mod day_watch;
 mod desktop;
 mod notifier;
 mod reminder_task;
+mod sync_task;
 mod tray;
 mod window;
 

@@ -1,5 +1,7 @@
 //! The headless CLI, run as a real process on a temp data dir.
 
+mod sync;
+
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};

@@ -35,6 +35,12 @@ import type {
   QuietHours,
   Reminder,
   ReminderInput,
+  ConflictView,
+  ConnectionCheck,
+  SyncProgress,
+  SyncReport,
+  SyncRunView,
+  SyncView,
   ReminderSettings,
 } from "./bindings";
 
@@ -129,6 +135,16 @@ export const api = {
   resumeReminders: () => call<void>("resume_reminders"),
   /** Sets the quiet hours; null removes them. */
   setQuietHours: (quiet: QuietHours | null) => call<void>("set_quiet_hours", { quiet }),
+  syncStatus: () => call<SyncView>("sync_status"),
+  syncLog: () => call<SyncRunView[]>("sync_log"),
+  syncTest: (uri: string, database: string) => call<ConnectionCheck>("sync_test", { uri, database }),
+  syncConnect: (uri: string, database: string) => call<SyncView>("sync_connect", { uri, database }),
+  syncDisable: () => call<SyncView>("sync_disable"),
+  syncNow: () => call<SyncReport>("sync_now"),
+  deleteRemoteData: () => call<number>("delete_remote_data"),
+  conflicts: () => call<ConflictView[]>("conflicts"),
+  restoreConflict: (id: string) => call<ConflictView[]>("restore_conflict", { id }),
+  dismissConflict: (id: string) => call<ConflictView[]>("dismiss_conflict", { id }),
   /** Whether Waymark starts hidden in the tray at login. */
   launchAtLogin: () => call<boolean>("launch_at_login"),
   setLaunchAtLogin: (enabled: boolean) => call<boolean>("set_launch_at_login", { enabled }),
@@ -186,3 +202,9 @@ export function roadmapFormatOf(name: string): RoadmapFormat | null {
 
 /** The file types the card import reads (Anki "Notes in plain text" exports and CSV). */
 export const CARD_FILE_TYPES = ".csv,.tsv,.txt";
+
+/** Calls `handler` whenever background sync reports how it stands. */
+export const onSyncStatus = (handler: (s: SyncView) => void) => onEvent<SyncView>("sync-status", handler);
+
+/** Calls `handler` while a long sync runs, with how far it is. */
+export const onSyncProgress = (handler: (p: SyncProgress) => void) => onEvent<SyncProgress>("sync-progress", handler);

@@ -1424,6 +1424,178 @@ export type ReminderInput = {
  */
 kind: ReminderKind, };
 
+export type SyncPhase = "join" | "pull" | "push";
+
+export type SyncProgress = { 
+/**
+ * The step.
+ */
+phase: SyncPhase, 
+/**
+ * Documents done in this step.
+ */
+done: number, 
+/**
+ * Documents in this step when known (a push knows, a pull does not).
+ */
+total: number | null, };
+
+export type SyncReport = { 
+/**
+ * Documents sent to the remote.
+ */
+pushed: number, 
+/**
+ * Remote documents applied or found already present.
+ */
+pulled: number, 
+/**
+ * Conflicts found (losing versions kept in the conflicts list).
+ */
+conflicts: number, 
+/**
+ * Local changes the remote refused because it holds a newer version:
+ * they stay queued; the next pull records the conflict.
+ */
+deferred: number, 
+/**
+ * Remote documents that could not be read as Waymark documents (skipped).
+ */
+invalid: number, 
+/**
+ * Tombstones removed for good (the remote holds them).
+ */
+purged: number, 
+/**
+ * Requests sent to the remote.
+ */
+round_trips: number, 
+/**
+ * Whether this run joined the remote (first sync or a new remote).
+ */
+joined: boolean, 
+/**
+ * When it started.
+ */
+started_at: string, 
+/**
+ * When it ended.
+ */
+finished_at: string, };
+
+export type UriSource = "keyring" | "environment";
+
+export type SyncView = { 
+/**
+ * Whether sync runs.
+ */
+enabled: boolean, 
+/**
+ * The remote database name.
+ */
+database: string, 
+/**
+ * The connection string in use, password replaced by `***`.
+ */
+uri: string | null, 
+/**
+ * Where the connection string comes from.
+ */
+uri_source: UriSource | null, 
+/**
+ * Why the OS keyring cannot be used, in words (then only
+ * `WAYMARK_SYNC_URI` works).
+ */
+keyring_problem: string | null, 
+/**
+ * When the last sync succeeded.
+ */
+last_success: string | null, 
+/**
+ * When the last sync was tried.
+ */
+last_attempt: string | null, 
+/**
+ * Local changes waiting to be sent.
+ */
+pending: number, 
+/**
+ * The last sync's error, in words; `None` after a success.
+ */
+last_error: string | null, };
+
+export type SyncRunView = { 
+/**
+ * When it started.
+ */
+started_at: string, 
+/**
+ * When it ended.
+ */
+finished_at: string | null, 
+/**
+ * Documents sent.
+ */
+pushed: number, 
+/**
+ * Documents received.
+ */
+pulled: number, 
+/**
+ * Conflicts found.
+ */
+conflicts: number, 
+/**
+ * Its error, in words, when it failed.
+ */
+error: string | null, };
+
+export type FieldDifference = { 
+/**
+ * The field's name.
+ */
+field: string, 
+/**
+ * Its value in the version kept (now stored).
+ */
+kept: string, 
+/**
+ * Its value in the version not kept.
+ */
+other: string, };
+
+export type ConflictView = { 
+/**
+ * The conflict's id (restore or dismiss it by this).
+ */
+id: string, 
+/**
+ * The collection, e.g. "goals".
+ */
+collection: string, 
+/**
+ * The document's id.
+ */
+doc_id: string, 
+/**
+ * What it is, for a person: "Goal “Learn Rust”".
+ */
+label: string, 
+/**
+ * When sync found it.
+ */
+recorded_at: string, 
+/**
+ * The fields that differ (sync stamps left out).
+ */
+differences: Array<FieldDifference>, };
+
+export type ConnectionCheck = { 
+/**
+ * One sentence for the learner.
+ */
+message: string, };
+
 export type QuietHours = { 
 /**
  * When the quiet begins.
@@ -1566,7 +1738,7 @@ title: string,
  */
 body: string, };
 
-export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "already_open" | "storage" | "system";
+export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "already_open" | "storage" | "system" | "sync_unreachable" | "sync_auth" | "sync_tls" | "sync_server" | "no_keyring";
 
 export type AppError = { 
 /**

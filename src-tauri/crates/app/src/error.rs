@@ -23,6 +23,16 @@ pub enum ErrorCode {
     Storage,
     /// A system service outside Waymark (browser, notifications) failed.
     System,
+    /// The sync server cannot be reached (offline, DNS, refused, timeout): changes wait.
+    SyncUnreachable,
+    /// The sync server refused the user name or password.
+    SyncAuth,
+    /// The TLS connection to the sync server failed.
+    SyncTls,
+    /// The sync server answered with an error.
+    SyncServer,
+    /// No OS keyring is available to keep the connection string.
+    NoKeyring,
 }
 
 /// An error as front ends receive it.

@@ -23,6 +23,8 @@ mod roadmaps;
 pub mod secrets;
 mod shared;
 pub mod study_views;
+pub mod sync;
+pub mod sync_views;
 mod tasks;
 mod today;
 mod views;

@@ -44,29 +44,63 @@ pub fn read_uri(device_id: &str) -> Result<Option<(String, UriSource)>, SecretEr
     {
         return Ok(Some((uri, UriSource::Environment)));
     }
-    match entry(device_id)?.get_password() {
+    match off_runtime(|| entry(device_id)?.get_password().map_err(Into::into)) {
         Ok(uri) => Ok(Some((uri, UriSource::Keyring))),
-        Err(keyring::Error::NoEntry) => Ok(None),
-        Err(e) => Err(classify(e)),
+        Err(Keyring::Error(keyring::Error::NoEntry)) => Ok(None),
+        Err(Keyring::Error(e)) => Err(classify(e)),
+        Err(Keyring::Secret(e)) => Err(e),
     }
 }
 
 /// Keeps `uri` in the OS keyring for this device.
 pub fn save_uri(device_id: &str, uri: &str) -> Result<(), SecretError> {
-    entry(device_id)?.set_password(uri).map_err(classify)
+    match off_runtime(|| entry(device_id)?.set_password(uri).map_err(Into::into)) {
+        Ok(()) => Ok(()),
+        Err(Keyring::Error(e)) => Err(classify(e)),
+        Err(Keyring::Secret(e)) => Err(e),
+    }
 }
 
 /// Removes this device's connection string from the keyring (nothing there is fine).
 pub fn forget_uri(device_id: &str) -> Result<(), SecretError> {
-    match entry(device_id)?.delete_credential() {
-        Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
-        Err(e) => Err(classify(e)),
+    match off_runtime(|| entry(device_id)?.delete_credential().map_err(Into::into)) {
+        Ok(()) | Err(Keyring::Error(keyring::Error::NoEntry)) => Ok(()),
+        Err(Keyring::Error(e)) => Err(classify(e)),
+        Err(Keyring::Secret(e)) => Err(e),
     }
 }
 
 /// The database name from `WAYMARK_SYNC_DB`, when the environment gives one.
 pub fn env_database() -> Option<String> {
     std::env::var(SYNC_DB_ENV).ok().filter(|d| !d.trim().is_empty())
+}
+
+/// A keyring answer before it is sorted into [`SecretError`]s.
+enum Keyring {
+    Error(keyring::Error),
+    Secret(SecretError),
+}
+
+impl From<keyring::Error> for Keyring {
+    fn from(e: keyring::Error) -> Self {
+        Self::Error(e)
+    }
+}
+
+impl From<SecretError> for Keyring {
+    fn from(e: SecretError) -> Self {
+        Self::Secret(e)
+    }
+}
+
+/// Runs a keyring call on its own thread: the Secret Service client blocks on
+/// its own executor and must not run inside the caller's async runtime.
+fn off_runtime<T: Send>(f: impl FnOnce() -> Result<T, Keyring> + Send) -> Result<T, Keyring> {
+    std::thread::scope(|s| {
+        s.spawn(f)
+            .join()
+            .unwrap_or_else(|_| Err(Keyring::Secret(SecretError::Keyring("the keyring call failed".into()))))
+    })
 }
 
 fn entry(device_id: &str) -> Result<keyring::Entry, SecretError> {

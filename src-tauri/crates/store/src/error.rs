@@ -46,6 +46,12 @@ pub enum StoreError {
         /// What is wrong.
         message: String,
     },
+    /// Something asked for by id does not exist.
+    #[error("{what} does not exist")]
+    NotFound {
+        /// What was asked for.
+        what: String,
+    },
     /// PoloDB reported an error.
     #[error("database error: {0}")]
     Db(String),

@@ -13,20 +13,31 @@
 //!   tasks, goals and roadmaps whole: built by one scan at open and updated
 //!   after each commit. Documents themselves are read by `_id`, PoloDB's
 //!   primary key.
+//! - Sync change tracking: while sync is on, every committed transaction
+//!   that wrote learner data (including [`Tx::put_raw`]) appends one entry to
+//!   the local outbox; documents pulled from the remote
+//!   ([`Tx::apply_remote`]) are not tracked. Conflicts, the sync state and
+//!   the sync log are local collections, never synced.
 
+mod conflicts;
 mod doc;
 mod entity;
 mod error;
 mod index;
 mod meta;
+mod outbox;
 mod raw;
 mod store;
+mod sync_state;
 mod tx;
 
+pub use conflicts::Conflict;
 pub use entity::Entity;
 pub use error::{StoreError, StoreResult};
 pub use index::IndexChange;
 pub use meta::SCHEMA_VERSION;
+pub use outbox::{DocKey, OutboxSnapshot, PendingDoc};
 pub use raw::{APPEND_ONLY, COLLECTIONS, RawStamps, stamps_of};
 pub use store::{Store, StoreIdentity};
+pub use sync_state::{PullProgress, PushProgress, SYNC_LOG_KEEP, SyncLogEntry, SyncState};
 pub use tx::Tx;

@@ -5,6 +5,8 @@ use crate::entity::Entity;
 use crate::error::{StoreError, StoreResult};
 use crate::index::{IndexChange, Indexes};
 use crate::meta;
+use crate::outbox::Outbox;
+use crate::sync_state;
 use crate::tx::Tx;
 use chrono::{DateTime, NaiveDate, Utc};
 use polodb_core::bson::{Document, doc};
@@ -37,6 +39,7 @@ pub struct Store {
     pub(crate) identity: StoreIdentity,
     pub(crate) clock: HlcClock,
     pub(crate) indexes: Indexes,
+    pub(crate) outbox: Outbox,
     generation: u64,
 }
 
@@ -62,7 +65,7 @@ impl Store {
                 StoreError::Directory { path: dir.to_path_buf(), message: text }
             }
         })?;
-        let (identity, last_hlc) = {
+        let (identity, last_hlc, sync_on) = {
             let txn = db.start_transaction()?;
             let fresh = txn.collection::<Document>(meta::META).count_documents()? == 0;
             meta::migrate(&txn, fresh)?;
@@ -86,11 +89,13 @@ impl Store {
                 }
             };
             let last = meta::read(&txn, "clock")?.and_then(|d| d.get_str("last").ok().and_then(Hlc::parse));
+            let sync_on = sync_state::read_enabled(&txn)?;
             txn.commit()?;
-            (identity, last)
+            (identity, last, sync_on)
         };
         let clock = HlcClock::resume(identity.device_id.clone(), last_hlc.as_ref());
-        let mut store = Self { db, identity, clock, indexes: Indexes::default(), generation: 0 };
+        let outbox = Outbox::load(&db, sync_on)?;
+        let mut store = Self { db, identity, clock, indexes: Indexes::default(), outbox, generation: 0 };
         store.build_indexes()?;
         Ok(store)
     }
@@ -139,13 +144,17 @@ impl Store {
         f: impl FnOnce(&mut Tx<'_>) -> Result<R, E>,
     ) -> Result<R, E> {
         let txn = self.db.start_transaction().map_err(StoreError::from)?;
-        let mut tx = Tx::new(txn, &mut self.clock, &self.identity.user_id, &self.indexes, now);
+        let mut tx = Tx::new(txn, &mut self.clock, &self.identity, &self.indexes, &self.outbox, now);
         let result = f(&mut tx);
         match result {
             Ok(value) => {
-                let changes = tx.commit()?;
-                for change in changes {
+                let committed = tx.commit()?;
+                for change in committed.indexes {
                     self.indexes.apply(change);
+                }
+                self.outbox.apply(committed.outbox);
+                if let Some(user) = committed.user_id {
+                    self.identity.user_id = user;
                 }
                 self.generation += 1;
                 Ok(value)

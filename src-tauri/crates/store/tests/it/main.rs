@@ -4,4 +4,5 @@ mod differential;
 mod durability;
 mod raw;
 mod support;
+mod sync_tracking;
 mod transactions;

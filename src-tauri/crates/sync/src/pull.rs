@@ -1,0 +1,167 @@
+//! Pull: read every document whose `push_hlc` lies between the checkpoint
+//! and the head read at the start of the run, collection by collection, in
+//! batches; apply each batch in one local transaction; move the checkpoint to
+//! the head only when every collection is done. Documents above the head are
+//! not read: they belong to pushes not yet committed (see `docs/sync.md`).
+
+use crate::engine::{Local, Run};
+use crate::error::SyncError;
+use crate::remote::{PullCursor, Remote};
+use crate::report::Phase;
+use mongodb::bson::Document;
+use waymark_core::hlc::Hlc;
+use waymark_store::{APPEND_ONLY, COLLECTIONS, PullProgress, StoreError, SyncState, Tx, stamps_of};
+
+/// Documents applied per local transaction.
+pub(crate) const PULL_BATCH: usize = 1000;
+
+/// What applying one batch did.
+#[derive(Debug, Default)]
+struct Applied {
+    pulled: u64,
+    conflicts: u64,
+    invalid: u64,
+    purged: u64,
+}
+
+pub(crate) async fn pull<L: Local, R: Remote>(run: &mut Run<'_, L, R>, head: &str) -> Result<(), SyncError> {
+    let user = run.user();
+    loop {
+        let state = run.state()?;
+        if state.checkpoint.as_deref() >= Some(head) && state.pull.is_none() {
+            return Ok(());
+        }
+        let (target, first) = match &state.pull {
+            Some(p) => (p.target.clone(), COLLECTIONS.iter().position(|c| *c == p.collection).unwrap_or(0)),
+            None => (head.to_string(), 0),
+        };
+        let after = state.checkpoint.clone();
+        for (index, collection) in COLLECTIONS.iter().enumerate().skip(first) {
+            let mut cursor = run.remote.pull(collection, &user, after.as_deref(), &target, PULL_BATCH).await?;
+            loop {
+                let batch = cursor.next_batch().await?;
+                if batch.is_empty() {
+                    break;
+                }
+                let applied = run.commit(|tx| apply_batch(tx, collection, &user, batch))?;
+                run.report.pulled += applied.pulled;
+                run.report.conflicts += applied.conflicts;
+                run.report.invalid += applied.invalid;
+                run.report.purged += applied.purged;
+                run.report_progress(Phase::Pull, run.report.pulled, None);
+            }
+            let next =
+                COLLECTIONS.get(index + 1).map(|c| PullProgress { target: target.clone(), collection: c.to_string() });
+            run.commit(|tx| {
+                let state = tx.sync_state()?;
+                let checkpoint = if next.is_none() { Some(target.clone()) } else { state.checkpoint.clone() };
+                tx.set_sync_state(&SyncState { pull: next.clone(), checkpoint, ..state })
+            })?;
+        }
+    }
+}
+
+fn apply_batch(tx: &mut Tx<'_>, collection: &str, user: &str, batch: Vec<Document>) -> Result<Applied, StoreError> {
+    let mut out = Applied::default();
+    for remote in batch {
+        match apply(tx, collection, user, remote)? {
+            Outcome::Invalid => out.invalid += 1,
+            Outcome::OtherUser => {}
+            Outcome::Applied { conflict, purged } => {
+                out.pulled += 1;
+                out.conflicts += u64::from(conflict);
+                out.purged += u64::from(purged);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Applies one remote document; returns 1 when it made a conflict.
+pub(crate) fn apply_one(tx: &mut Tx<'_>, collection: &str, user: &str, remote: Document) -> Result<u64, StoreError> {
+    Ok(match apply(tx, collection, user, remote)? {
+        Outcome::Applied { conflict: true, .. } => 1,
+        _ => 0,
+    })
+}
+
+enum Outcome {
+    Invalid,
+    OtherUser,
+    Applied { conflict: bool, purged: bool },
+}
+
+/// Applies a remote document of `collection` (see `docs/sync.md` § Apply):
+/// a newer remote version wins (a local change made meanwhile becomes a
+/// conflict), an older one loses to a local change made after it (it becomes
+/// a conflict) and is otherwise already known; append-only collections merge
+/// without conflicts.
+fn apply(tx: &mut Tx<'_>, collection: &str, user: &str, remote: Document) -> Result<Outcome, StoreError> {
+    let Ok(stamps) = stamps_of(collection, &remote) else { return Ok(Outcome::Invalid) };
+    if stamps.user_id != user {
+        return Ok(Outcome::OtherUser);
+    }
+    let id = stamps.id.as_str();
+    let theirs = &stamps.hlc;
+    let done = |conflict: bool, purged: bool| Ok(Outcome::Applied { conflict, purged });
+    let Some(local) = tx.get_raw(collection, id)? else {
+        if !stamps.deleted && !applied(tx.apply_remote(collection, remote))? {
+            return Ok(Outcome::Invalid);
+        }
+        return done(false, false);
+    };
+    let Some(ours) = local.get_str("hlc").ok().and_then(Hlc::parse) else { return Ok(Outcome::Invalid) };
+    if *theirs == ours {
+        return done(false, false);
+    }
+    let append_only = APPEND_ONLY.contains(&collection);
+    let change = if append_only { None } else { tx.change_base(collection, id, &ours) };
+    if *theirs > ours {
+        let remote_copy = remote.clone();
+        if !applied(tx.apply_remote(collection, remote))? {
+            return Ok(Outcome::Invalid);
+        }
+        let conflict = change.is_some() && !same_content(&local, &remote_copy);
+        if conflict {
+            tx.record_conflict(collection, local, theirs)?;
+            tx.settle(collection, id)?;
+        }
+        let purged = stamps.deleted && tx.purge_tombstone(collection, id, theirs)?;
+        return done(conflict, purged);
+    }
+    let rival = change.is_some_and(|base| base.as_ref().is_none_or(|b| theirs > b)) && !same_content(&local, &remote);
+    if rival {
+        tx.record_conflict(collection, remote, &ours)?;
+    }
+    done(rival, false)
+}
+
+/// Whether two versions of a document say the same: both deleted, or equal
+/// apart from their sync stamps. Then neither loses anything and there is no
+/// conflict (e.g. the same goal archived on two desktops deletes its tasks on
+/// both).
+fn same_content(a: &Document, b: &Document) -> bool {
+    const STAMPS: [&str; 5] = ["_id", "user_id", "updated_at", "hlc", "push_hlc"];
+    let deleted = |d: &Document| d.get_bool("deleted").unwrap_or(false);
+    if deleted(a) && deleted(b) {
+        return true;
+    }
+    let strip = |d: &Document| {
+        let mut d = d.clone();
+        for k in STAMPS {
+            d.remove(k);
+        }
+        d
+    };
+    strip(a) == strip(b)
+}
+
+/// A remote document that is not a readable Waymark document is skipped
+/// (counted as invalid); other store errors abort the batch.
+fn applied(result: Result<(), StoreError>) -> Result<bool, StoreError> {
+    match result {
+        Ok(()) => Ok(true),
+        Err(StoreError::BadDocument { .. }) => Ok(false),
+        Err(e) => Err(e),
+    }
+}

@@ -1,0 +1,235 @@
+//! Push: send the outbox in batches, oldest stamp first. Per batch: read the
+//! head, stamp the batch's documents with a `push_hlc` above it, write them
+//! (insert the absent ones in bulk, replace the present ones only where the
+//! remote copy is not newer), then commit by moving the head from the value
+//! read to the new stamp (compare and swap). When the head moved meanwhile,
+//! the batch is stamped again above the new head and the swap retried.
+//! A remote copy newer than the local one is a conflict: it is applied
+//! locally right away, the local version kept in the conflicts list.
+
+use crate::engine::{Local, Run};
+use crate::error::{ErrorKind, SyncError};
+use crate::remote::Remote;
+use crate::report::Phase;
+use futures_util::stream::{self, StreamExt};
+use mongodb::bson::Document;
+use std::collections::HashMap;
+use waymark_core::hlc::Hlc;
+use waymark_store::{DocKey, PendingDoc, PushProgress, StoreError, SyncState};
+
+/// Documents per push batch (one head swap each).
+pub(crate) const PUSH_BATCH: usize = 1000;
+/// Conditional replaces sent at once.
+const PARALLEL_REPLACES: usize = 8;
+/// Head swaps tried before giving up on a busy remote.
+const MAX_HEAD_TRIES: usize = 50;
+
+/// What one batch did on the remote.
+#[derive(Default)]
+struct BatchOutcome {
+    written: u64,
+    rivals: Vec<(String, Document)>,
+    unresolved: Vec<DocKey>,
+    tombstones: Vec<(DocKey, Hlc)>,
+    head_from: Option<String>,
+    head_to: String,
+}
+
+pub(crate) async fn push<L: Local, R: Remote>(run: &mut Run<'_, L, R>) -> Result<(), SyncError> {
+    let user = run.user();
+    let (snapshot, state) = run.local.with_store(|s| Ok::<_, StoreError>((s.outbox_snapshot()?, s.sync_state()?)))?;
+    let resume = state.push.filter(|p| p.upto <= snapshot.upto);
+    let docs: Vec<PendingDoc> =
+        snapshot.docs.into_iter().filter(|d| !resume.as_ref().is_some_and(|p| already_pushed(p, d))).collect();
+    let total = docs.len() as u64;
+    let mut done = 0;
+    let mut tombstones = Vec::new();
+    for chunk in docs.chunks(PUSH_BATCH) {
+        let current = run.local.with_store(|s| {
+            let mut out = Vec::with_capacity(chunk.len());
+            for d in chunk {
+                if let Some(doc) = s.raw_document(&d.key.collection, &d.key.id)? {
+                    out.push((d.key.clone(), doc));
+                }
+            }
+            Ok::<_, StoreError>(out)
+        })?;
+        let outcome = push_batch(run, &user, current).await?;
+        let last = chunk.last().map(|d| PushProgress {
+            upto: snapshot.upto,
+            hlc: d.hlc.clone(),
+            collection: d.key.collection.clone(),
+            id: d.key.id.clone(),
+        });
+        let applied = run.commit(|tx| {
+            let mut conflicts = 0;
+            for (collection, doc) in &outcome.rivals {
+                conflicts += crate::pull::apply_one(tx, collection, &user, doc.clone())?;
+            }
+            if !outcome.unresolved.is_empty() {
+                tx.acknowledge_push(0, outcome.unresolved.clone())?;
+            }
+            let state = tx.sync_state()?;
+            let checkpoint = if state.checkpoint == outcome.head_from {
+                Some(outcome.head_to.clone())
+            } else {
+                state.checkpoint.clone()
+            };
+            tx.set_sync_state(&SyncState { push: last.clone(), checkpoint, ..state })?;
+            Ok(conflicts)
+        })?;
+        run.report.conflicts += applied;
+        run.report.deferred += outcome.unresolved.len() as u64;
+        run.report.pushed += outcome.written;
+        tombstones.extend(outcome.tombstones);
+        done += chunk.len() as u64;
+        run.report_progress(Phase::Push, done, Some(total));
+    }
+    let purged = run.commit(|tx| {
+        tx.acknowledge_push(snapshot.upto, Vec::new())?;
+        let mut purged = 0;
+        for (key, hlc) in &tombstones {
+            if tx.purge_tombstone(&key.collection, &key.id, hlc)? {
+                purged += 1;
+            }
+        }
+        let state = tx.sync_state()?;
+        tx.set_sync_state(&SyncState { push: None, ..state })?;
+        Ok(purged)
+    })?;
+    run.report.purged += purged;
+    Ok(())
+}
+
+fn already_pushed(p: &PushProgress, d: &PendingDoc) -> bool {
+    d.newest_entry <= p.upto
+        && (d.hlc.as_str(), d.key.collection.as_str(), d.key.id.as_str())
+            <= (p.hlc.as_str(), p.collection.as_str(), p.id.as_str())
+}
+
+fn text(d: &Document, field: &str) -> String {
+    d.get_str(field).unwrap_or_default().to_string()
+}
+
+async fn push_batch<L: Local, R: Remote>(
+    run: &mut Run<'_, L, R>,
+    user: &str,
+    docs: Vec<(DocKey, Document)>,
+) -> Result<BatchOutcome, SyncError> {
+    let mut out = BatchOutcome::default();
+    let head = run.remote.read_head(user).await?;
+    if let Some(h) = &head {
+        run.observe(h);
+    }
+    let stamp = run.tick();
+    let mut groups: Vec<(String, Vec<(DocKey, Document)>)> = Vec::new();
+    for (key, mut doc) in docs {
+        doc.insert("push_hlc", stamp.as_str());
+        if doc.get_bool("deleted").unwrap_or(false)
+            && let Some(h) = doc.get_str("hlc").ok().and_then(Hlc::parse)
+        {
+            out.tombstones.push((key.clone(), h));
+        }
+        match groups.iter_mut().find(|(c, _)| *c == key.collection) {
+            Some((_, g)) => g.push((key, doc)),
+            None => groups.push((key.collection.clone(), vec![(key, doc)])),
+        }
+    }
+    let mut written: Vec<(String, Vec<String>)> = Vec::new();
+    for (collection, group) in groups {
+        let ids: Vec<String> = group.iter().map(|(k, _)| k.id.clone()).collect();
+        let present: HashMap<String, Document> =
+            run.remote.find_present(&collection, user, &ids).await?.into_iter().map(|d| (text(&d, "_id"), d)).collect();
+        let mut inserts = Vec::new();
+        let mut replaces = Vec::new();
+        for (key, doc) in group {
+            match present.get(&key.id) {
+                None => inserts.push(doc),
+                Some(theirs) if text(theirs, "hlc") <= text(&doc, "hlc") => replaces.push(doc),
+                Some(theirs) => out.rivals.push((collection.clone(), theirs.clone())),
+            }
+        }
+        let mut ids_written: Vec<String> = inserts.iter().map(|d| text(d, "_id")).collect();
+        let duplicates = run.remote.insert_many(&collection, inserts.clone()).await?;
+        if !duplicates.is_empty() {
+            ids_written.retain(|id| !duplicates.contains(id));
+            replaces.extend(inserts.into_iter().filter(|d| duplicates.contains(&text(d, "_id"))));
+        }
+        let remote = run.remote;
+        let results: Vec<Result<(String, Replaced), SyncError>> = stream::iter(replaces)
+            .map(|doc| {
+                let collection = collection.as_str();
+                async move {
+                    let id = text(&doc, "_id");
+                    Ok((id, replace(remote, collection, user, doc).await?))
+                }
+            })
+            .buffer_unordered(PARALLEL_REPLACES)
+            .collect()
+            .await;
+        for result in results {
+            match result? {
+                (id, Replaced::Written) => ids_written.push(id),
+                (_, Replaced::Newer(theirs)) => out.rivals.push((collection.clone(), theirs)),
+                (id, Replaced::Unresolved) => out.unresolved.push(DocKey::new(collection.as_str(), id)),
+            }
+        }
+        out.written += ids_written.len() as u64;
+        written.push((collection, ids_written));
+    }
+    let (from, to) = commit_head(run, user, head, stamp, &written).await?;
+    out.head_from = from;
+    out.head_to = to;
+    Ok(out)
+}
+
+enum Replaced {
+    Written,
+    Newer(Document),
+    Unresolved,
+}
+
+/// Conditional replace; when nothing matched, insert; when that finds a
+/// copy, it is newer (or of another user): fetch it.
+async fn replace<R: Remote>(remote: &R, collection: &str, user: &str, doc: Document) -> Result<Replaced, SyncError> {
+    let hlc = text(&doc, "hlc");
+    let id = text(&doc, "_id");
+    if remote.replace_if_not_newer(collection, user, doc.clone()).await? || remote.insert_one(collection, doc).await? {
+        return Ok(Replaced::Written);
+    }
+    match remote.find_one(collection, user, &id).await? {
+        Some(theirs) if text(&theirs, "hlc") > hlc => Ok(Replaced::Newer(theirs)),
+        _ => Ok(Replaced::Unresolved),
+    }
+}
+
+/// Moves the head from `head` to `stamp`; while another push moved it first,
+/// stamps this batch again above the new head and retries. Returns the head
+/// value replaced and the one set.
+async fn commit_head<L: Local, R: Remote>(
+    run: &mut Run<'_, L, R>,
+    user: &str,
+    mut head: Option<String>,
+    mut stamp: String,
+    written: &[(String, Vec<String>)],
+) -> Result<(Option<String>, String), SyncError> {
+    for _ in 0..MAX_HEAD_TRIES {
+        let moved = match &head {
+            None => run.remote.create_head(user, &stamp).await?,
+            Some(from) => run.remote.advance_head(user, from, &stamp).await?,
+        };
+        if moved {
+            return Ok((head, stamp));
+        }
+        head = run.remote.read_head(user).await?;
+        if let Some(h) = &head {
+            run.observe(h);
+        }
+        let next = run.tick();
+        for (collection, ids) in written.iter().filter(|(_, ids)| !ids.is_empty()) {
+            run.remote.restamp(collection, user, ids, &stamp, &next).await?;
+        }
+        stamp = next;
+    }
+    Err(SyncError::new(ErrorKind::Server, "the remote is too busy: other devices keep pushing; try again"))
+}
