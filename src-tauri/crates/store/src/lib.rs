@@ -20,6 +20,7 @@ mod error;
 mod index;
 mod meta;
 mod raw;
+mod stats_facts;
 mod store;
 mod tx;
 

@@ -102,7 +102,8 @@ impl Store {
         }
         for key in self.db.collection::<ActivityKey>(Activity::COLLECTION).find(doc! {}).run()? {
             let key = key?;
-            indexes.apply(IndexChange::Activity { id: key._id, goal: key.goal_id, live: !key.deleted });
+            // Step completions are read with the stats facts, on their first read.
+            indexes.apply(IndexChange::Activity { id: key._id, goal: key.goal_id, step: None, live: !key.deleted });
         }
         for card in self.scan::<Card>()? {
             indexes.apply(IndexChange::Card { card: Box::new(card), live: true });

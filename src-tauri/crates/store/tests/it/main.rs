@@ -3,5 +3,6 @@
 mod differential;
 mod durability;
 mod raw;
+mod stats_facts;
 mod support;
 mod transactions;
