@@ -19,6 +19,7 @@ mod paths;
 mod plan;
 pub mod reminders;
 mod roadmaps;
+mod stats;
 pub mod study_views;
 mod tasks;
 mod today;

@@ -7,6 +7,7 @@ mod goals;
 mod import_export;
 mod planner;
 mod roadmaps;
+mod stats;
 mod study;
 mod support;
 mod today;
