@@ -1598,7 +1598,15 @@ weeks: Array<WeekFigures>,
 /**
  * Minutes per week of each goal studied in them, in the order of the goals given.
  */
-by_goal: Array<GoalWeeks>, };
+by_goal: Array<GoalWeeks>, 
+/**
+ * [`ON_TRACK_SHARE`], for the chart's threshold line.
+ */
+on_track_share: number, 
+/**
+ * [`AT_RISK_SHARE`], for the chart's threshold line.
+ */
+at_risk_share: number, };
 
 export type TestWeek = { 
 /**

@@ -32,6 +32,7 @@ pub use views::{
     GoalOverview, GoalView, MovedTask, PlanView, Progress, SettingsInput, SettingsView, StepView, TodayGoal, TodayTask,
     TodayView,
 };
+pub use waymark_store::{ScannedStats, StatsScan, StoreResult};
 
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};

@@ -2,6 +2,11 @@
 //! store's in-memory indexes — tasks, test attempts, cards, the review log and
 //! step completions — narrows them to one goal when asked, and hands them to
 //! the core's pure [`waymark_core::stats`] functions.
+//!
+//! The review log is read into memory once per process. The desktop app does
+//! it in the background after start ([`App::stats_scan`], then
+//! [`App::install_stats`]), so the Stats screen never waits for it; otherwise
+//! the first call of [`App::stats`] reads it.
 
 use crate::App;
 use crate::error::AppResult;
@@ -11,6 +16,7 @@ use waymark_core::goal::Goal;
 use waymark_core::ids::GoalId;
 use waymark_core::stats::{Stats, StatsInput, stats};
 use waymark_core::task::Task;
+use waymark_store::{ScannedStats, StatsScan, StoreResult};
 
 impl App {
     /// Every figure of the Stats screen: of all goals, or of the goal
@@ -54,5 +60,17 @@ impl App {
             days_off: &self.profile.days_off,
             clock_skipped: &self.clock_skipped,
         }))
+    }
+
+    /// Starts reading the review log for the stats in the background: run the
+    /// scan on another thread (without the app), then hand its result to
+    /// [`App::install_stats`]. `None` when it is in memory already.
+    pub fn stats_scan(&mut self) -> Option<StatsScan> {
+        self.store.stats_scan()
+    }
+
+    /// Installs a background scan's result (writes made meanwhile are kept).
+    pub fn install_stats(&mut self, scanned: StoreResult<ScannedStats>) -> AppResult<()> {
+        Ok(self.store.install_stats(scanned)?)
     }
 }

@@ -91,15 +91,13 @@ pub(crate) struct Indexes {
     roadmap_by_goal: HashMap<GoalId, RoadmapId>,
     roadmaps: HashMap<RoadmapId, Roadmap>,
     goals: HashMap<GoalId, Goal>,
-    /// Built on first read; see [`crate::stats_facts`].
+    /// Built on first read or by a background scan; see [`crate::stats_facts`].
     pub(crate) stats: LazyStatsFacts,
 }
 
 impl Indexes {
     pub(crate) fn apply(&mut self, change: IndexChange) {
-        if let Some(stats) = self.stats.get_mut() {
-            stats.apply(&change);
-        }
+        self.stats.get_mut().observe(&change);
         match change {
             IndexChange::Task { task, live } => {
                 let id = task.id.clone();

@@ -29,5 +29,6 @@ pub use error::{StoreError, StoreResult};
 pub use index::IndexChange;
 pub use meta::SCHEMA_VERSION;
 pub use raw::{APPEND_ONLY, COLLECTIONS, RawStamps, stamps_of};
+pub use stats_facts::{ScannedStats, StatsScan};
 pub use store::{Store, StoreIdentity};
 pub use tx::Tx;

@@ -200,3 +200,22 @@ fn the_figures_survive_a_restart() {
     t.advance_to(day("2026-03-05"));
     assert_eq!(t.app.stats(None).unwrap(), before);
 }
+
+#[test]
+fn a_background_read_of_the_review_log_gives_the_same_figures() {
+    let History { t, .. } = history();
+    let mut t = t.restart();
+    t.advance_to(day("2026-03-05"));
+    let scan = t.app.stats_scan().expect("the review log is not in memory after a restart");
+    let running = std::thread::spawn(move || scan.run());
+    // A review rated while the scan runs is kept too.
+    let due = t.app.due_cards(None).unwrap()[0].id.0.clone();
+    t.app.rate_card(&due, 4, None, None).unwrap();
+    t.app.install_stats(running.join().unwrap()).unwrap();
+    assert!(t.app.stats_scan().is_none());
+    let warmed = t.app.stats(None).unwrap();
+    assert_eq!(warmed.revision.days.last().unwrap().easy, 1);
+    let mut t = t.restart();
+    t.advance_to(day("2026-03-05"));
+    assert_eq!(t.app.stats(None).unwrap(), warmed, "the same as reading the log in place");
+}

@@ -93,6 +93,10 @@ pub struct WeeklyFigures {
     pub weeks: Vec<WeekFigures>,
     /// Minutes per week of each goal studied in them, in the order of the goals given.
     pub by_goal: Vec<GoalWeeks>,
+    /// [`ON_TRACK_SHARE`], for the chart's threshold line.
+    pub on_track_share: f64,
+    /// [`AT_RISK_SHARE`], for the chart's threshold line.
+    pub at_risk_share: f64,
 }
 
 /// The weekly figures up to `today`'s week from the tasks of `goals`.
@@ -153,7 +157,7 @@ pub fn weekly(tasks: &[&Task], goals: &[&Goal], today: NaiveDate) -> WeeklyFigur
             by_goal.remove(&g.id).map(|minutes| GoalWeeks { goal_id: g.id.clone(), title: g.title.clone(), minutes })
         })
         .collect();
-    WeeklyFigures { weeks, by_goal }
+    WeeklyFigures { weeks, by_goal, on_track_share: ON_TRACK_SHARE, at_risk_share: AT_RISK_SHARE }
 }
 
 #[cfg(test)]

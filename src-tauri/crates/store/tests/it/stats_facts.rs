@@ -1,6 +1,7 @@
 //! The stats facts kept in memory (the review log, step completions) must equal
 //! what a scan of PoloDB gives: whether they were first read before or after
-//! the writes, after deletes, failed transactions, raw writes and a reopen.
+//! the writes, built by a background scan while writes went on, after deletes,
+//! failed transactions, raw writes and a reopen.
 
 use crate::support::*;
 use chrono::Duration;
@@ -11,7 +12,7 @@ use waymark_core::card::Review;
 use waymark_core::ids::{ActivityId, GoalId, QuestionId, ReviewId};
 use waymark_core::srs::{CardState, Rating};
 use waymark_core::stats::{ReviewFact, StepDone};
-use waymark_store::{Store, StoreError};
+use waymark_store::{ScannedStats, StatsScan, Store, StoreError, StoreResult};
 
 fn goal_id(n: u8) -> GoalId {
     GoalId(id(1_000 + u128::from(n)))
@@ -80,13 +81,35 @@ fn check(store: &Store) {
 
 #[derive(Debug, Clone)]
 enum Op {
-    PutReview { n: u8, goal: u8 },
-    DeleteReview { n: u8 },
-    PutActivity { n: u8, goal: u8, step: bool },
-    DeleteActivity { n: u8 },
-    FailedReview { n: u8, goal: u8 },
-    RawCopy { n: u8 },
+    PutReview {
+        n: u8,
+        goal: u8,
+    },
+    DeleteReview {
+        n: u8,
+    },
+    PutActivity {
+        n: u8,
+        goal: u8,
+        step: bool,
+    },
+    DeleteActivity {
+        n: u8,
+    },
+    FailedReview {
+        n: u8,
+        goal: u8,
+    },
+    RawCopy {
+        n: u8,
+    },
     Read,
+    /// Starts a background scan (its changes are kept from now on).
+    StartScan,
+    /// Runs the started scan: it sees the store as it is now.
+    RunScan,
+    /// Installs what the scan read, with the changes kept since it started.
+    Install,
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -98,6 +121,9 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0u8..30, 0u8..3).prop_map(|(n, goal)| Op::FailedReview { n, goal }),
         1 => (0u8..30).prop_map(|n| Op::RawCopy { n }),
         1 => Just(Op::Read),
+        1 => Just(Op::StartScan),
+        1 => Just(Op::RunScan),
+        1 => Just(Op::Install),
     ]
 }
 
@@ -143,6 +169,8 @@ proptest! {
         let (_other_dir, mut other) = temp_store();
         {
             let mut store = Store::open(dir.path(), now()).unwrap();
+            let mut started: Option<StatsScan> = None;
+            let mut scanned: Option<StoreResult<ScannedStats>> = None;
             for op in ops {
                 match op {
                     Op::PutReview { n, goal } => store.transact(now(), |tx| tx.put(&review(n, goal))).unwrap(),
@@ -174,6 +202,19 @@ proptest! {
                         store.transact(now(), |tx| tx.put_raw("reviews", raw)).unwrap();
                     }
                     Op::Read => check(&store),
+                    Op::StartScan => started = store.stats_scan().or(started),
+                    Op::RunScan => {
+                        if let Some(scan) = started.take() {
+                            scanned = Some(scan.run());
+                        }
+                    }
+                    Op::Install => {
+                        if let Some(result) = scanned.take() {
+                            store.install_stats(result).unwrap();
+                            prop_assert!(store.stats_ready());
+                            check(&store);
+                        }
+                    }
                 }
             }
             check(&store);
@@ -181,4 +222,45 @@ proptest! {
         let reopened = Store::open(dir.path(), now()).unwrap();
         check(&reopened);
     }
+}
+
+#[test]
+fn a_background_scan_runs_while_writes_go_on() {
+    fn send<T: Send>(_: &T) {}
+    let (_dir, mut store) = temp_store();
+    store.transact(now(), |tx| (0..40).try_for_each(|n| tx.put(&review(n, n % 3)))).unwrap();
+    let scan = store.stats_scan().unwrap();
+    send(&scan);
+    assert!(!store.stats_ready());
+    let running = std::thread::spawn(move || scan.run());
+    for n in 40..80 {
+        store.transact(now(), |tx| tx.put(&review(n, n % 3))).unwrap();
+        if n % 4 == 0
+            && let Some(old) = store.get::<Review>(&id(5_000 + u128::from(n - 40))).unwrap()
+        {
+            store.transact(now(), |tx| tx.delete(&old)).unwrap();
+        }
+        let kind = if n % 2 == 0 { ActivityKind::StepCompleted } else { ActivityKind::TaskCompleted };
+        store.transact(now(), |tx| tx.put(&activity(n, 1, kind))).unwrap();
+    }
+    store.install_stats(running.join().unwrap()).unwrap();
+    assert!(store.stats_ready());
+    assert!(store.stats_scan().is_none(), "nothing left to scan");
+    check(&store);
+}
+
+#[test]
+fn a_failed_or_late_scan_changes_nothing() {
+    let (_dir, mut store) = temp_store();
+    store.transact(now(), |tx| tx.put(&review(1, 0))).unwrap();
+    let scan = store.stats_scan().unwrap();
+    let err = store.install_stats(Err(StoreError::Db("disk went away".into()))).unwrap_err();
+    assert!(err.to_string().contains("disk went away"));
+    assert!(!store.stats_ready());
+    // A read builds the facts in place; a scan finishing afterwards is dropped.
+    assert_eq!(store.review_facts(None).unwrap().len(), 1);
+    store.transact(now(), |tx| tx.put(&review(2, 0))).unwrap();
+    store.install_stats(scan.run()).unwrap();
+    assert_eq!(store.review_facts(None).unwrap().len(), 2);
+    check(&store);
 }
