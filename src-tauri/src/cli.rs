@@ -91,6 +91,8 @@ pub enum Command {
     /// Study reminders.
     #[command(subcommand)]
     Reminders(crate::cli_reminders::RemindersCommand),
+    /// Show the stats: study days, weeks, tests, revision, goals (all goals, or --goal).
+    Stats(crate::cli_stats::StatsArgs),
     /// Show the activity log, newest first.
     Activity {
         /// Only this goal.
@@ -441,6 +443,7 @@ fn execute(app: &mut App, command: Command) -> AppResult<()> {
         Command::Review(cmd) => crate::cli_study::review(app, cmd),
         Command::Cards(cmd) => crate::cli_study::cards(app, cmd),
         Command::Reminders(cmd) => crate::cli_reminders::run(app, cmd),
+        Command::Stats(args) => crate::cli_stats::run(app, args),
         Command::Activity { goal, limit, out } => {
             let log = app.activities(goal.as_deref(), Some(limit))?;
             emit(&out, &log, || log.iter().map(|a| format!("{} {}", a.date, a.title)).collect())

@@ -1,7 +1,7 @@
 //! The desktop shell: window, plugins, tray, reminders and the shared
 //! application state. Closing the window hides it; Quit in the tray exits.
 
-use crate::{commands, commands_reminders, commands_study, reminder_task, tray};
+use crate::{commands, commands_reminders, commands_stats, commands_study, reminder_task, tray};
 use std::process::ExitCode;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -34,6 +34,7 @@ pub fn run() -> ExitCode {
         .setup(|app| {
             crate::day_watch::spawn(app.handle().clone());
             reminder_task::spawn(app.handle().clone());
+            commands_stats::warm_up(app.handle().clone());
             tray::install(app.handle());
             Ok(())
         })
@@ -91,6 +92,7 @@ pub fn run() -> ExitCode {
             commands_reminders::reminders_due,
             commands_reminders::pause_reminders,
             commands_reminders::set_quiet_hours,
+            commands_stats::stats,
         ])
         .run(tauri::generate_context!());
     match result {

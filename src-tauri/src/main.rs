@@ -5,9 +5,11 @@
 
 mod cli;
 mod cli_reminders;
+mod cli_stats;
 mod cli_study;
 mod commands;
 mod commands_reminders;
+mod commands_stats;
 mod commands_study;
 mod day_watch;
 mod desktop;
