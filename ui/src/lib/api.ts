@@ -33,6 +33,7 @@ import type {
   QuietHours,
   Reminder,
   ReminderInput,
+  Stats,
 } from "./bindings";
 
 export type * from "./bindings";
@@ -110,6 +111,9 @@ export const api = {
   submitTest: (answers: [string, Answer][]) => call<TestAttempt>("submit_test", { answers }),
   updateStudySettings: (passMark: number, desiredRetention: number) =>
     call<StudySettingsView>("update_study_settings", { passMark, desiredRetention }),
+
+  /** Every figure of the Stats screen, or of one goal's summary. */
+  stats: (goalId: string | null = null) => call<Stats>("stats", { goalId }),
 
   // Reminders (they ring from the tray even with the window closed).
   reminders: () => call<Reminder[]>("reminders"),
