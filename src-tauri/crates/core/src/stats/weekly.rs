@@ -6,8 +6,9 @@
 //! - A task counts in the week of its planned date. A skipped task does not
 //!   count (skipping is a choice, as for the streak). A task that rolled
 //!   forward also counts, not done, in the week of each date it was missed.
-//! - In the current week, tasks planned after today count only once done: the
-//!   rest of the week is still open (the week is marked `partial`).
+//! - Tasks planned for today or later count only once done: today is still
+//!   open, as for the streak, and so is the rest of the current week (it is
+//!   marked `partial`).
 //! - The share is done minutes over planned minutes (planned minutes of the
 //!   task); the status follows from it by [`Compliance::of`].
 
@@ -130,7 +131,7 @@ pub fn weekly(tasks: &[&Task], goals: &[&Goal], today: NaiveDate) -> WeeklyFigur
             goal[i] = goal[i].saturating_add(minutes);
         }
         let done = task.status == TaskStatus::Done;
-        let counted = task.status != TaskStatus::Skipped && (task.date <= today || done);
+        let counted = task.status != TaskStatus::Skipped && (task.date < today || done);
         if counted && let Some(i) = index(task.date) {
             let w = &mut weeks[i];
             w.planned_minutes = w.planned_minutes.saturating_add(task.duration_minutes);
@@ -185,8 +186,9 @@ mod tests {
         let late = done(task_of(&a, "2026-03-05", 30), "2026-03-10", Some(50));
         let mut rolled = task_of(&b, "2026-03-09", 60);
         rolled.missed_dates = vec![day("2026-03-06")];
-        // This week: Monday's B task is open, A done today (20 min), A planned for Friday
-        // (not yet counted) and A planned for Thursday but done early today (counted).
+        // This week: Monday's B task is open, A done today (20 min), A planned for today and
+        // still open (not counted yet), A planned for Friday (not yet counted) and A planned
+        // for Thursday but done early today (counted).
         let tasks = [
             done(task_of(&a, "2026-03-02", 30), "2026-03-02", None),
             done(task_of(&a, "2026-03-03", 30), "2026-03-03", Some(40)),
@@ -194,6 +196,7 @@ mod tests {
             skipped(task_of(&a, "2026-03-04", 30), "2026-03-04"),
             rolled,
             done(task_of(&a, "2026-03-11", 20), "2026-03-11", None),
+            task_of(&a, "2026-03-11", 40),
             task_of(&a, "2026-03-13", 30),
             done(task_of(&a, "2026-03-12", 25), "2026-03-11", None),
             done(task_of(&a, "2026-03-16", 30), "2026-03-11", None), // next week's, done early
