@@ -19,7 +19,7 @@ export CCACHE_MAXSIZE ?= 5G
 
 APT_PACKAGES := libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev \
 	pkg-config build-essential clang libclang-dev xvfb xauth webkit2gtk-driver \
-	imagemagick xdg-utils ccache dbus python3-dbus python3-gi nodejs npm
+	imagemagick xdg-utils ccache dbus x11-utils python3-dbus python3-gi nodejs npm
 
 .PHONY: run test deps deps-apt deps-node deps-tools ui build lint unit e2e bench bindings screenshots clean-ui
 

@@ -23,6 +23,10 @@ pub struct Cli {
     /// What to do; none opens the desktop app.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Open the desktop app in the tray without showing its window (as when
+    /// launched at login).
+    #[arg(long)]
+    pub hidden: bool,
 }
 
 /// A headless command.
@@ -38,6 +42,9 @@ pub enum Command {
         /// The day to show (YYYY-MM-DD); default today.
         #[arg(long)]
         date: Option<NaiveDate>,
+        /// Only today's summary, as the tray's "Today's summary" shows it.
+        #[arg(long, conflicts_with = "date")]
+        summary: bool,
         #[command(flatten)]
         out: Output,
     },
@@ -345,7 +352,11 @@ fn execute(app: &mut App, command: Command) -> AppResult<()> {
             println!("deleted goal {id}");
             Ok(())
         }
-        Command::Today { date, out } => {
+        Command::Today { summary: true, out, .. } => {
+            let summary = app.today_summary()?;
+            emit(&out, &summary, || vec![summary.title.clone(), summary.body.clone()])
+        }
+        Command::Today { date, out, .. } => {
             let today = app.today_view(date)?;
             emit(&out, &today, || today_lines(&today))
         }

@@ -1,10 +1,15 @@
-//! Reminder commands of the CLI: add, list, and what would ring at a time.
+//! Reminder commands of the CLI: add, list, delete, snooze, pause, quiet
+//! hours, and what would ring at a time.
 
 use crate::cli::{Output, emit};
 use chrono::{DateTime, Utc};
 use clap::{Subcommand, ValueEnum};
+use waymark_app::reminders::PauseFor;
 use waymark_app::{App, AppError, AppResult};
-use waymark_core::reminder::{QuietHours, ReminderInput, ReminderKind, Weekday, parse_days, parse_time};
+use waymark_core::ids::{GoalId, TaskId};
+use waymark_core::reminder::{
+    OnceInput, QuietHours, ReminderInput, ReminderKind, Weekday, parse_date_time, parse_days, parse_time,
+};
 
 /// Kinds of reminder on the command line.
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -17,6 +22,15 @@ pub enum KindArg {
     Streak,
     /// Once, at --at.
     Once,
+}
+
+/// How long `reminders pause` lasts.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PauseArg {
+    /// One hour from now.
+    Hour,
+    /// Until the next learner day starts.
+    UntilTomorrow,
 }
 
 /// `waymark reminders …`
@@ -39,10 +53,16 @@ pub enum RemindersCommand {
         /// Minutes between two reviews reminders.
         #[arg(long, default_value_t = 240)]
         every: u32,
-        /// The instant of a once reminder (RFC 3339).
+        /// When a once reminder rings: YYYY-MM-DDTHH:MM in your time zone, or an RFC 3339 instant.
         #[arg(long)]
-        at: Option<DateTime<Utc>>,
-        /// A note for a once reminder.
+        at: Option<String>,
+        /// The goal a once reminder is about.
+        #[arg(long)]
+        goal: Option<String>,
+        /// The task a once reminder is about (its goal is filled in).
+        #[arg(long)]
+        task: Option<String>,
+        /// What a once reminder says.
         #[arg(long, default_value = "")]
         note: String,
         #[command(flatten)]
@@ -50,6 +70,32 @@ pub enum RemindersCommand {
     },
     /// List the reminders.
     List(Output),
+    /// Delete a reminder.
+    Delete {
+        /// The reminder id.
+        id: String,
+    },
+    /// Silence a reminder for a while; then it rings once more.
+    Snooze {
+        /// The reminder id.
+        id: String,
+        /// For how many minutes (1 to 1440).
+        #[arg(long, default_value_t = 10)]
+        minutes: u32,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Pause every reminder (as the tray's Pause entries do), or resume with --off.
+    Pause {
+        /// hour or until-tomorrow.
+        #[arg(long = "for", required_unless_present = "off")]
+        length: Option<PauseArg>,
+        /// Resume the reminders.
+        #[arg(long, conflicts_with = "length")]
+        off: bool,
+    },
+    /// Show the reminders with their next time, the quiet hours and the pause.
+    Settings(Output),
     /// What would ring at --at (default now), without sending or recording.
     Due {
         /// The instant (RFC 3339).
@@ -72,40 +118,72 @@ pub enum RemindersCommand {
     },
 }
 
+/// Runs one reminder command.
 pub fn run(app: &mut App, cmd: RemindersCommand) -> AppResult<()> {
     match cmd {
-        RemindersCommand::Add { kind, time, days, threshold, every, at, note, out } => {
+        RemindersCommand::Add { kind, time, days, threshold, every, at, goal, task, note, out } => {
             let times = time.iter().map(|t| parse_time(t)).collect::<Result<Vec<_>, _>>()?;
-            let kind = match kind {
-                KindArg::Daily => ReminderKind::Daily {
-                    times,
-                    days: match days {
-                        Some(d) => parse_days(&d)?,
-                        None => Weekday::ALL.to_vec(),
-                    },
-                },
-                KindArg::Reviews => {
-                    ReminderKind::ReviewsDue { threshold, every_minutes: every, at_or_after: times.first().copied() }
+            let r = match kind {
+                KindArg::Once => {
+                    let at = at.ok_or_else(|| AppError::invalid("at", "give the time, e.g. --at 2026-12-01T18:00"))?;
+                    let (goal_id, task_id) = (goal.map(GoalId), task.map(TaskId));
+                    match DateTime::parse_from_rfc3339(&at) {
+                        Ok(instant) => app.add_reminder(ReminderInput {
+                            kind: ReminderKind::At { at: instant.to_utc(), goal_id, task_id, note },
+                        }),
+                        Err(_) => {
+                            app.add_once_reminder(OnceInput { at: parse_date_time(&at)?, goal_id, task_id, note })
+                        }
+                    }?
                 }
-                KindArg::Streak => ReminderKind::StreakAtRisk {
-                    time: *times
-                        .first()
-                        .ok_or_else(|| AppError::invalid("time", "give the evening time, e.g. --time 20:00"))?,
-                },
-                KindArg::Once => ReminderKind::At {
-                    at: at
-                        .ok_or_else(|| AppError::invalid("at", "give the instant, e.g. --at 2026-12-01T18:00:00Z"))?,
-                    goal_id: None,
-                    task_id: None,
-                    note,
-                },
+                other => app.add_reminder(ReminderInput { kind: repeating(other, times, days, threshold, every)? })?,
             };
-            let r = app.add_reminder(ReminderInput { kind })?;
             emit(&out, &r, || vec![format!("added reminder {}", r.id)])
         }
         RemindersCommand::List(out) => {
             let list = app.reminders()?;
             emit(&out, &list, || list.iter().map(|r| format!("{}  {:?}", r.id, r.kind)).collect())
+        }
+        RemindersCommand::Delete { id } => {
+            app.delete_reminder(&id)?;
+            println!("deleted reminder {id}");
+            Ok(())
+        }
+        RemindersCommand::Snooze { id, minutes, out } => {
+            let r = app.snooze_reminder_for(&id, minutes)?;
+            let until = r.snoozed_until.map(|t| t.to_rfc3339()).unwrap_or_default();
+            emit(&out, &r, || vec![format!("reminder {id} snoozed until {until}")])
+        }
+        RemindersCommand::Pause { length, off } => {
+            let pause = match (off, length) {
+                (true, _) | (false, None) => None,
+                (false, Some(PauseArg::Hour)) => Some(PauseFor::Hour),
+                (false, Some(PauseArg::UntilTomorrow)) => Some(PauseFor::UntilTomorrow),
+            };
+            match pause {
+                Some(p) => println!("reminders paused until {}", app.pause_reminders_for(p)?.to_rfc3339()),
+                None => {
+                    app.pause_reminders(None)?;
+                    println!("reminders resumed");
+                }
+            }
+            Ok(())
+        }
+        RemindersCommand::Settings(out) => {
+            let s = app.reminder_settings()?;
+            emit(&out, &s, || {
+                let mut lines: Vec<String> = s
+                    .reminders
+                    .iter()
+                    .map(|r| {
+                        let next = r.next_at.map_or("never".into(), |t| t.to_rfc3339());
+                        format!("{}  next {next}  {:?}", r.reminder.id, r.reminder.kind)
+                    })
+                    .collect();
+                lines.push(format!("quiet hours: {}", quiet_text(s.quiet_hours)));
+                lines.push(format!("paused until: {}", s.paused_until.map_or("not paused".into(), |t| t.to_rfc3339())));
+                lines
+            })
         }
         RemindersCommand::Due { at, out } => {
             let due = app.reminders_due(at)?;
@@ -118,11 +196,40 @@ pub fn run(app: &mut App, cmd: RemindersCommand) -> AppResult<()> {
                 _ => return Err(AppError::invalid("quiet_hours", "give --from HH:MM and --to HH:MM, or --off")),
             };
             app.set_quiet_hours(quiet)?;
-            println!(
-                "quiet hours {}",
-                quiet.map(|q| format!("{}–{}", q.start.format("%H:%M"), q.end.format("%H:%M"))).unwrap_or("off".into())
-            );
+            println!("quiet hours {}", quiet_text(quiet));
             Ok(())
         }
     }
+}
+
+/// The kind of a daily, reviews or streak reminder from its arguments.
+fn repeating(
+    kind: KindArg,
+    times: Vec<chrono::NaiveTime>,
+    days: Option<String>,
+    threshold: u32,
+    every: u32,
+) -> AppResult<ReminderKind> {
+    Ok(match kind {
+        KindArg::Daily => ReminderKind::Daily {
+            times,
+            days: match days {
+                Some(d) => parse_days(&d)?,
+                None => Weekday::ALL.to_vec(),
+            },
+        },
+        KindArg::Reviews => {
+            ReminderKind::ReviewsDue { threshold, every_minutes: every, at_or_after: times.first().copied() }
+        }
+        KindArg::Streak => ReminderKind::StreakAtRisk {
+            time: *times
+                .first()
+                .ok_or_else(|| AppError::invalid("time", "give the evening time, e.g. --time 20:00"))?,
+        },
+        KindArg::Once => return Err(AppError::invalid("kind", "a once reminder takes --at")),
+    })
+}
+
+fn quiet_text(quiet: Option<QuietHours>) -> String {
+    quiet.map_or("off".into(), |q| format!("{}–{}", q.start.format("%H:%M"), q.end.format("%H:%M")))
 }

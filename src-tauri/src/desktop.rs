@@ -1,37 +1,43 @@
 //! The desktop shell: window, plugins, tray, reminders and the shared
 //! application state. Closing the window hides it; Quit in the tray exits.
+//! Launched at login it starts hidden in the tray ([`window::HIDDEN_FLAG`]).
 
-use crate::{commands, commands_reminders, commands_stats, commands_study, reminder_task, tray};
+use crate::{commands, commands_reminders, commands_stats, commands_study, reminder_task, tray, window};
 use std::process::ExitCode;
-use std::sync::Mutex;
 use std::time::Duration;
-use waymark_app::{App, AppError, AppResult};
+use waymark_app::{App, AppError, AppResult, SharedApp};
 
 /// The facade behind a lock, or why it could not be opened (shown by the UI).
-pub struct Shared(Result<Mutex<App>, AppError>);
+pub struct Shared(Result<SharedApp, AppError>);
 
 impl Shared {
     /// Runs `f` on the open app.
     pub fn with<T>(&self, f: impl FnOnce(&mut App) -> AppResult<T>) -> AppResult<T> {
-        let lock = self.0.as_ref().map_err(Clone::clone)?;
-        let mut app = lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        f(&mut app)
+        self.0.as_ref().map_err(Clone::clone)?.with(f)
     }
 }
 
-/// Starts the desktop app and blocks until it quits.
-pub fn run() -> ExitCode {
-    let shared = Shared(App::open_default_waiting(Duration::from_secs(5)).map(Mutex::new));
+/// Starts the desktop app (without showing its window when `hidden`) and
+/// blocks until it quits.
+pub fn run(hidden: bool) -> ExitCode {
+    let shared = Shared(App::open_default_waiting(Duration::from_secs(5)).map(SharedApp::new));
     if let Err(e) = &shared.0 {
         eprintln!("waymark: {e}");
     }
     let result = tauri::Builder::default()
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| tray::show_window(app)))
+        .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
+            if !args.iter().any(|a| a == window::HIDDEN_FLAG) {
+                window::show(app);
+            }
+        }))
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_autostart::Builder::new().app_name("Waymark").arg(window::HIDDEN_FLAG).build())
         .manage(shared)
         .manage(reminder_task::ReminderWake::default())
-        .setup(|app| {
+        .manage(window::PendingRoute::default())
+        .setup(move |app| {
+            window::create(app.handle(), hidden)?;
             crate::day_watch::spawn(app.handle().clone());
             reminder_task::spawn(app.handle().clone());
             commands_stats::warm_up(app.handle().clone());
@@ -87,11 +93,18 @@ pub fn run() -> ExitCode {
             commands_study::submit_test,
             commands_study::update_study_settings,
             commands_reminders::reminders,
+            commands_reminders::reminder_settings,
             commands_reminders::add_reminder,
+            commands_reminders::add_once_reminder,
             commands_reminders::delete_reminder,
+            commands_reminders::snooze_reminder,
             commands_reminders::reminders_due,
             commands_reminders::pause_reminders,
+            commands_reminders::resume_reminders,
             commands_reminders::set_quiet_hours,
+            commands_reminders::launch_at_login,
+            commands_reminders::set_launch_at_login,
+            commands_reminders::take_route,
             commands_stats::stats,
         ])
         .run(tauri::generate_context!());

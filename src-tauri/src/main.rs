@@ -13,8 +13,10 @@ mod commands_stats;
 mod commands_study;
 mod day_watch;
 mod desktop;
+mod notifier;
 mod reminder_task;
 mod tray;
+mod window;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -22,7 +24,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
     match args.command {
-        None => desktop::run(),
+        None => desktop::run(args.hidden),
         Some(command) => cli::run(command),
     }
 }

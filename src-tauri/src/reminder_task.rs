@@ -1,20 +1,25 @@
 //! Sends study reminders on time, also while the window is hidden: a thread
 //! asks the facade what is due, shows each as a desktop notification,
-//! records the slot, then sleeps until the next wake (at most a minute) or
-//! until a reminder setting changes.
+//! records the slot once the notification server took it, then sleeps until
+//! the next wake (at most a minute) or until a reminder setting changes.
+//! A notification that could not be shown is not recorded: it is tried again
+//! after [`FIRST_RETRY`], then less and less often, up to once a minute.
 
 use crate::desktop::Shared;
+use crate::notifier::{self, Outgoing};
 use chrono::{DateTime, Utc};
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 use tauri::{AppHandle, Manager};
-use tauri_plugin_notification::NotificationExt;
 use waymark_app::Clock;
 
 /// The longest sleep between two checks.
 const MAX_SLEEP: Duration = Duration::from_secs(60);
 /// The shortest sleep, so a wake time in the past never spins the loop.
 const MIN_SLEEP: Duration = Duration::from_secs(1);
+/// The wait before the first retry after a failure; it doubles with each
+/// failure in a row, up to [`MAX_SLEEP`].
+const FIRST_RETRY: Duration = Duration::from_secs(10);
 
 /// Wakes the reminder thread early (managed state; poked by the commands
 /// that change reminders, the pause or the quiet hours).
@@ -40,11 +45,6 @@ impl ReminderWake {
     }
 }
 
-/// The current instant on the app's clock (pinned by `WAYMARK_NOW` in tests).
-pub fn now() -> DateTime<Utc> {
-    waymark_app::clock_from_env().map_or_else(|_| waymark_app::SystemClock.now(), |clock| clock.now())
-}
-
 /// Pokes the reminder thread, if the app runs one.
 pub fn poke(handle: &AppHandle) {
     if let Some(wake) = handle.try_state::<ReminderWake>() {
@@ -62,12 +62,26 @@ pub fn spawn(handle: AppHandle) {
         }
     };
     std::thread::spawn(move || {
+        let mut failures = 0;
         loop {
-            let next = check(&handle);
-            let wait = next.map_or(MAX_SLEEP, |at| until(at, clock.as_ref()));
+            let wait = match check(&handle) {
+                Ok(next) => {
+                    failures = 0;
+                    next.map_or(MAX_SLEEP, |at| until(at, clock.as_ref()))
+                }
+                Err(()) => {
+                    failures += 1;
+                    retry_after(failures)
+                }
+            };
             handle.state::<ReminderWake>().wait(wait);
         }
     });
+}
+
+/// How long to wait after `failures` failed checks in a row (at least one).
+fn retry_after(failures: u32) -> Duration {
+    FIRST_RETRY.saturating_mul(1 << failures.clamp(1, 8).saturating_sub(1)).min(MAX_SLEEP)
 }
 
 /// How long to sleep before `at`, within [`MIN_SLEEP`, `MAX_SLEEP`].
@@ -75,20 +89,18 @@ fn until(at: DateTime<Utc>, clock: &dyn Clock) -> Duration {
     (at - clock.now()).to_std().unwrap_or(MIN_SLEEP).clamp(MIN_SLEEP, MAX_SLEEP)
 }
 
-/// Sends what is due and records it; returns the next wake time (`None`
-/// after a failure, which retries a minute later).
-fn check(handle: &AppHandle) -> Option<DateTime<Utc>> {
+/// Sends what is due and records each slot once its notification was shown;
+/// returns the next wake time, or `Err` when something failed (logged).
+fn check(handle: &AppHandle) -> Result<Option<DateTime<Utc>>, ()> {
     let state = handle.state::<Shared>();
-    let due = match state.with(|app| app.reminders_due(None)) {
-        Ok(due) => due,
-        Err(e) => {
-            eprintln!("waymark: cannot check reminders: {}", e.message);
-            return None;
-        }
-    };
+    let due = state.with(|app| app.reminders_due(None)).map_err(|e| {
+        eprintln!("waymark: cannot check reminders: {}", e.message);
+    })?;
     let mut all_sent = true;
     for n in due {
-        if let Err(e) = handle.notification().builder().title(&n.title).body(&n.body).show() {
+        let note =
+            Outgoing { title: n.title.clone(), body: n.body.clone(), route: n.route, reminder: Some(n.due.id.clone()) };
+        if let Err(e) = notifier::send(handle, note) {
             eprintln!("waymark: cannot show reminder \"{}\": {e}", n.title);
             all_sent = false;
             continue;
@@ -99,15 +111,11 @@ fn check(handle: &AppHandle) -> Option<DateTime<Utc>> {
         }
     }
     if !all_sent {
-        return None;
+        return Err(());
     }
-    match state.with(|app| app.next_reminder_wake()) {
-        Ok(next) => next,
-        Err(e) => {
-            eprintln!("waymark: cannot plan the next reminder: {}", e.message);
-            None
-        }
-    }
+    state.with(|app| app.next_reminder_wake()).map_err(|e| {
+        eprintln!("waymark: cannot plan the next reminder: {}", e.message);
+    })
 }
 
 #[cfg(test)]
@@ -146,5 +154,12 @@ mod tests {
         assert_eq!(until(now - chrono::Duration::hours(1), &clock), MIN_SLEEP);
         assert_eq!(until(now + chrono::Duration::seconds(10), &clock), Duration::from_secs(10));
         assert_eq!(until(now + chrono::Duration::hours(5), &clock), MAX_SLEEP);
+    }
+
+    #[test]
+    fn retries_back_off_to_once_a_minute() {
+        let secs: Vec<u64> = (1..=6).map(|n| retry_after(n).as_secs()).collect();
+        assert_eq!(secs, [10, 20, 40, 60, 60, 60]);
+        assert_eq!(retry_after(u32::MAX), MAX_SLEEP);
     }
 }

@@ -1,13 +1,14 @@
-//! The tray icon and its menu, and the window that hides instead of closing,
-//! so reminders keep ringing with the window closed.
+//! The tray icon and its menu, so reminders keep ringing with the window
+//! closed. Each entry is one facade call: the words of the summary and the
+//! length of a pause are decided (and tested) there.
 
 use crate::desktop::Shared;
-use crate::reminder_task;
-use chrono::{Days, TimeZone, Utc};
+use crate::notifier::{self, Outgoing};
+use crate::{reminder_task, window};
 use tauri::menu::{Menu, MenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Manager};
-use tauri_plugin_notification::NotificationExt;
+use waymark_app::reminders::PauseFor;
 
 /// Builds the tray icon; a failure (no tray on this desktop) is logged.
 pub fn install(app: &AppHandle) {
@@ -30,10 +31,10 @@ fn build(app: &AppHandle) -> tauri::Result<()> {
     )?;
     let mut tray = TrayIconBuilder::with_id("main").tooltip("Waymark").menu(&menu).on_menu_event(|app, event| {
         match event.id.as_ref() {
-            "open" => show_window(app),
+            "open" => window::show(app),
             "summary" => summary(app),
-            "pause-hour" => pause(app, Some(reminder_task::now() + chrono::Duration::hours(1))),
-            "pause-day" => pause(app, tomorrow(app)),
+            "pause-hour" => pause(app, PauseFor::Hour),
+            "pause-day" => pause(app, PauseFor::UntilTomorrow),
             "quit" => app.exit(0),
             _ => {}
         }
@@ -45,47 +46,21 @@ fn build(app: &AppHandle) -> tauri::Result<()> {
     Ok(())
 }
 
-/// Shows, unminimizes and focuses the main window.
-pub fn show_window(app: &AppHandle) {
-    if let Some(w) = app.get_webview_window("main") {
-        let shown = w.show().and_then(|()| w.unminimize()).and_then(|()| w.set_focus());
-        if let Err(e) = shown {
-            eprintln!("waymark: cannot show the window: {e}");
-        }
-    }
-}
-
-/// Shows a notification with today's tasks and minutes.
+/// Shows today's summary as a notification; a click opens Today.
 fn summary(app: &AppHandle) {
-    let view = app.state::<Shared>().with(|a| a.today_view(None));
-    let body = match view {
-        Ok(v) => {
-            let count = v.tasks.len();
-            let noun = if count == 1 { "task" } else { "tasks" };
-            format!("{count} {noun} today · {} of {} minutes done", v.done_minutes, v.planned_minutes)
-        }
-        Err(e) => e.message,
+    let note = match app.state::<Shared>().with(|a| a.today_summary()) {
+        Ok(s) => Outgoing { title: s.title, body: s.body, route: "#/today".into(), reminder: None },
+        Err(e) => Outgoing { title: "Today".into(), body: e.message, route: "#/today".into(), reminder: None },
     };
-    if let Err(e) = app.notification().builder().title("Today").body(body).show() {
+    if let Err(e) = notifier::send(app, note) {
         eprintln!("waymark: cannot show today's summary: {e}");
     }
 }
 
-/// Pauses reminders until `until` and wakes the reminder thread.
-fn pause(app: &AppHandle, until: Option<chrono::DateTime<Utc>>) {
-    let Some(until) = until else { return };
-    match app.state::<Shared>().with(|a| a.pause_reminders(Some(until))) {
-        Ok(()) => reminder_task::poke(app),
+/// Pauses every reminder and wakes the reminder thread.
+fn pause(app: &AppHandle, pause: PauseFor) {
+    match app.state::<Shared>().with(|a| a.pause_reminders_for(pause)) {
+        Ok(_) => reminder_task::poke(app),
         Err(e) => eprintln!("waymark: cannot pause reminders: {}", e.message),
     }
-}
-
-/// When the next learner day starts.
-fn tomorrow(app: &AppHandle) -> Option<chrono::DateTime<Utc>> {
-    let start = app.state::<Shared>().with(|a| {
-        let date = a.today().checked_add_days(Days::new(1));
-        let hour = u32::from(a.settings().day_start_hour);
-        Ok(date.and_then(|d| d.and_hms_opt(hour, 0, 0)).and_then(|t| a.zone().from_local_datetime(&t).earliest()))
-    });
-    start.ok().flatten().map(|t| t.with_timezone(&Utc))
 }

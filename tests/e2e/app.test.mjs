@@ -19,7 +19,7 @@ after(async () => {
 
 test("goal from a template → tasks on Today → done survives a restart", async () => {
   await driver.launch();
-  assert.equal(await driver.title(), "Waymark");
+  assert.equal(await driver.title(), "Today — Waymark");
   await driver.waitFor('[data-testid="today-empty"]');
   await driver.screenshot("first-launch");
 

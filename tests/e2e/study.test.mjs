@@ -129,13 +129,7 @@ test("questions → review all Good → daily test with a wrong answer → only 
   await startApp(noon(day1));
 
   // A goal from the Rust template: eight steps, four starter questions each.
-  await driver.click('[data-testid="nav-new-goal"]');
-  await driver.click('[data-testid="template-rust"]');
-  await driver.type('[data-testid="goal-title"]', "Learn Rust");
-  await driver.type('[data-testid="goal-hours"]', "7");
-  await driver.click('[data-testid="goal-submit"]');
-  await driver.waitFor('[data-testid="goal-heading"]');
-  const goalId = (await driver.exec("return location.hash")).split("/")[2];
+  const goalId = await driver.createGoal("rust", "Learn Rust", 7);
   assert.ok(goalId, "the goal's id is in the address");
   await driver.waitFor('[data-testid="questions"] [data-testid="question-item"]');
   const starter = await count('[data-testid="question-item"]');

@@ -186,6 +186,20 @@ export class Driver {
     return r?.ok;
   }
 
+  /**
+   * Creates a goal from a roadmap template through the New goal form, as the
+   * learner does; waits for its screen and returns its id.
+   */
+  async createGoal(template, title, hoursPerWeek) {
+    await this.click('[data-testid="nav-new-goal"]');
+    await this.click(`[data-testid="template-${template}"]`);
+    await this.type('[data-testid="goal-title"]', title);
+    await this.type('[data-testid="goal-hours"]', String(hoursPerWeek));
+    await this.click('[data-testid="goal-submit"]');
+    await this.waitFor('[data-testid="goal-heading"]');
+    return (await this.exec("return location.hash")).split("/")[2];
+  }
+
   /** Waits until `check` returns something truthy, and returns it. */
   async until(check, { timeout = 15_000, what = "a condition" } = {}) {
     const deadline = Date.now() + timeout;

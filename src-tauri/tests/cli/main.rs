@@ -197,19 +197,22 @@ fn waymark_now_pins_the_clock_of_the_process() {
     assert!(err.contains("WAYMARK_NOW"), "{err}");
 }
 
+/// Runs the CLI with the clock pinned at Monday 2026-11-23 08:00 UTC, in UTC.
+fn on_monday_morning(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_waymark"))
+        .args(args)
+        .env("WAYMARK_DATA_DIR", dir)
+        .env("WAYMARK_NOW", "2026-11-23T08:00:00Z")
+        .env("TZ", "UTC")
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn reminders_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_waymark"))
-            .args(args)
-            .env("WAYMARK_DATA_DIR", d)
-            .env("WAYMARK_NOW", "2026-11-23T08:00:00Z")
-            .env("TZ", "UTC")
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| on_monday_morning(d, args);
     let ok = |args: &[&str]| -> Value {
         let out = run(args);
         assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
@@ -250,6 +253,68 @@ fn reminders_from_the_command_line() {
     let out = run(&["reminders", "quiet", "--from", "19:00", "--to", "20:00"]);
     assert!(!out.status.success(), "quiet hours over every time of a daily reminder are refused");
     assert_eq!(ok(&["reminders", "list", "--json"]).as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn one_off_reminders_snooze_pause_and_the_summary_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let run = |args: &[&str]| on_monday_morning(d, args);
+    let ok = |args: &[&str]| -> String {
+        let out = run(args);
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let json = |args: &[&str]| -> Value { serde_json::from_str(&ok(args)).unwrap() };
+    let err = |args: &[&str]| -> String {
+        let out = run(args);
+        assert!(!out.status.success(), "{args:?} should fail");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    json(&["goal", "add", "--title", "Learn Rust", "--template", "rust", "--hours-per-week", "7", "--json"]);
+    let task = json(&["today", "--json"])["tasks"][0].clone();
+    let task_id = task["id"].as_str().unwrap();
+
+    // A one-off on a task, at a local time: its goal is filled in.
+    let r = json(&["reminders", "add", "--kind", "once", "--at", "2026-11-24T18:00", "--task", task_id, "--json"]);
+    assert_eq!(r["kind"]["at"], "2026-11-24T18:00:00Z");
+    assert_eq!(r["kind"]["goal_id"], task["goal_id"]);
+    let due = json(&["reminders", "due", "--at", "2026-11-24T18:00:00Z", "--json"]);
+    let title = task["title"].as_str().unwrap();
+    assert_eq!(due[0]["title"], format!("Reminder: {title}"));
+    assert_eq!(due[0]["route"], format!("#/goal/{}", task["goal_id"].as_str().unwrap()));
+
+    // Bad input: a clear error and nothing saved.
+    assert!(
+        err(&["reminders", "add", "--kind", "once", "--at", "2026-11-23T07:00", "--note", "x"])
+            .contains("already past")
+    );
+    assert!(
+        err(&["reminders", "add", "--kind", "once", "--at", "tomorrow", "--note", "x"]).contains("YYYY-MM-DDTHH:MM")
+    );
+    let unknown = "01900000-0000-7000-8000-000000000000";
+    assert!(
+        err(&["reminders", "add", "--kind", "once", "--at", "2026-11-24T18:00", "--task", unknown]).contains("no task")
+    );
+    assert_eq!(json(&["reminders", "list", "--json"]).as_array().unwrap().len(), 1);
+
+    let id = r["id"].as_str().unwrap();
+    let snoozed = json(&["reminders", "snooze", id, "--minutes", "60", "--json"]);
+    assert_eq!(snoozed["snoozed_until"], "2026-11-23T09:00:00Z");
+    assert!(err(&["reminders", "snooze", id, "--minutes", "0"]).contains("minutes"));
+
+    // The tray's pause and summary.
+    assert!(ok(&["reminders", "pause", "--for", "hour"]).contains("2026-11-23T09:00:00+00:00"));
+    assert_eq!(json(&["reminders", "settings", "--json"])["paused_until"], "2026-11-23T09:00:00Z");
+    assert!(ok(&["reminders", "pause", "--for", "until-tomorrow"]).contains("2026-11-24T04:00:00+00:00"));
+    ok(&["reminders", "pause", "--off"]);
+    assert_eq!(json(&["reminders", "settings", "--json"])["paused_until"], Value::Null);
+    let summary = json(&["today", "--summary", "--json"]);
+    assert_eq!(summary["title"], "Today, Mon 23 Nov");
+    assert!(summary["body"].as_str().unwrap().starts_with("1 task today · 0 min of 1 h done"), "{summary}");
+
+    ok(&["reminders", "delete", id]);
+    assert!(json(&["reminders", "list", "--json"]).as_array().unwrap().is_empty());
 }
 
 #[test]

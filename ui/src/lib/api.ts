@@ -30,9 +30,12 @@ import type {
   Template,
   TodayView,
   Notification,
+  OnceInput,
+  PauseFor,
   QuietHours,
   Reminder,
   ReminderInput,
+  ReminderSettings,
   Stats,
 } from "./bindings";
 
@@ -117,13 +120,24 @@ export const api = {
 
   // Reminders (they ring from the tray even with the window closed).
   reminders: () => call<Reminder[]>("reminders"),
+  /** The reminders with their next time, the quiet hours and the pause, as saved. */
+  reminderSettings: () => call<ReminderSettings>("reminder_settings"),
   addReminder: (input: ReminderInput) => call<Reminder>("add_reminder", { input }),
+  /** A one-off reminder at a local date and time ("2026-12-01T18:00:00"), for a task or goal. */
+  addOnceReminder: (input: OnceInput) => call<Reminder>("add_once_reminder", { input }),
   deleteReminder: (id: string) => call<void>("delete_reminder", { id }),
+  snoozeReminder: (id: string, minutes: number) => call<Reminder>("snooze_reminder", { id, minutes }),
   remindersDue: () => call<Notification[]>("reminders_due"),
-  /** Pauses every reminder for `minutes`; null resumes them. */
-  pauseReminders: (minutes: number | null) => call<void>("pause_reminders", { minutes }),
+  /** Pauses every reminder; returns when they ring again. */
+  pauseReminders: (pause: PauseFor) => call<string>("pause_reminders", { pause }),
+  resumeReminders: () => call<void>("resume_reminders"),
   /** Sets the quiet hours; null removes them. */
   setQuietHours: (quiet: QuietHours | null) => call<void>("set_quiet_hours", { quiet }),
+  /** Whether Waymark starts hidden in the tray at login. */
+  launchAtLogin: () => call<boolean>("launch_at_login"),
+  setLaunchAtLogin: (enabled: boolean) => call<boolean>("set_launch_at_login", { enabled }),
+  /** The screen a clicked notification asked to open ("#/goal/<id>"), once; null when none. */
+  takeRoute: () => call<string | null>("take_route"),
 };
 
 /**
@@ -135,15 +149,11 @@ export type StudySettingsView = SettingsView & { pass_mark?: number; desired_ret
 /** The pass mark and desired retention used when the desktop does not say. */
 export const STUDY_DEFAULTS = { passMark: 0.7, desiredRetention: 0.9 } as const;
 
-/**
- * Calls `handler` with the new date whenever the learner's day turns over while
- * the window is open (the desktop emits `day-changed`). Returns the unsubscribe
- * function, for an `$effect` to return.
- */
-export function onDayChanged(handler: (date: string) => void): () => void {
+/** Calls `handler` with each `name` event of the desktop; returns the unsubscribe function. */
+function onEvent<T>(name: string, handler: (payload: T) => void): () => void {
   let stop: (() => void) | null = null;
   let stopped = false;
-  listen<string>("day-changed", (e) => handler(e.payload)).then(
+  listen<T>(name, (e) => handler(e.payload)).then(
     (unlisten) => (stopped ? unlisten() : (stop = unlisten)),
     () => {},
   );
@@ -151,6 +161,23 @@ export function onDayChanged(handler: (date: string) => void): () => void {
     stopped = true;
     stop?.();
   };
+}
+
+/**
+ * Calls `handler` with the new date whenever the learner's day turns over while
+ * the window is open (the desktop emits `day-changed`). Returns the unsubscribe
+ * function, for an `$effect` to return.
+ */
+export function onDayChanged(handler: (date: string) => void): () => void {
+  return onEvent("day-changed", handler);
+}
+
+/**
+ * Calls `handler` when the desktop asks to open a screen (the learner clicked a
+ * notification); `api.takeRoute()` says which.
+ */
+export function onNavigate(handler: () => void): () => void {
+  return onEvent("navigate", handler);
 }
 
 /** The roadmap format of a file name, from its extension; null when it is neither. */

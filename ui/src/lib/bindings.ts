@@ -1459,6 +1459,24 @@ catch_up: boolean,
  */
 kind: ReminderKind, };
 
+export type OnceInput = { 
+/**
+ * The wall-clock date and time it rings, in the learner's zone.
+ */
+at: string, 
+/**
+ * The goal it is about, if any.
+ */
+goal_id: GoalId | null, 
+/**
+ * The task it is about, if any.
+ */
+task_id: TaskId | null, 
+/**
+ * What to remind of, in the learner's words.
+ */
+note: string, };
+
 export type Notification = { 
 /**
  * The notification title.
@@ -1495,6 +1513,58 @@ catch_up: boolean,
  * What the reminder is about.
  */
 kind: ReminderKind, };
+
+export type PauseFor = "hour" | "until_tomorrow";
+
+export type ReminderRow = { 
+/**
+ * The reminder.
+ */
+reminder: Reminder, 
+/**
+ * When it may ring next (for reviews due: when it looks again), if ever.
+ */
+next_at: string | null, 
+/**
+ * When it rang, if that was recently enough to snooze it.
+ */
+rang_at: string | null, 
+/**
+ * Silent until then, while snoozed.
+ */
+snoozed_until: string | null, 
+/**
+ * For a one-off: the task or goal it is about, by title.
+ */
+about: string | null, };
+
+export type ReminderSettings = { 
+/**
+ * The reminders, oldest first.
+ */
+reminders: Array<ReminderRow>, 
+/**
+ * The quiet hours, if any.
+ */
+quiet_hours: QuietHours | null, 
+/**
+ * Every reminder is silent until then, while paused.
+ */
+paused_until: string | null, 
+/**
+ * The time zone reminder times are read in.
+ */
+time_zone: string, };
+
+export type TodaySummary = { 
+/**
+ * The heading.
+ */
+title: string, 
+/**
+ * One line: tasks and minutes, reviews, the test and the streak.
+ */
+body: string, };
 
 export type DayMinutes = { 
 /**

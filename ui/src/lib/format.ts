@@ -265,8 +265,22 @@ type ReminderWords =
   | { kind: "streak_at_risk"; time: string }
   | { kind: "at"; at: string; note: string };
 
+/**
+ * An instant as the learner's wall clock in `zone` shows it: "Tue 24 Nov, 18:00"
+ * (the computer's zone when `zone` is unknown to the browser).
+ */
+export function when(iso: string, zone?: string | null): string {
+  const options: Intl.DateTimeFormatOptions = { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hour12: false };
+  const d = new Date(iso);
+  try {
+    return d.toLocaleString(undefined, { ...options, timeZone: zone ?? undefined });
+  } catch {
+    return d.toLocaleString(undefined, options);
+  }
+}
+
 /** A reminder in words: "Every weekday at 19:30", "Streak at risk at 20:00". */
-export function reminderText(r: ReminderWords): string {
+export function reminderText(r: ReminderWords, zone?: string | null): string {
   switch (r.kind) {
     case "daily":
       return `${dayList(r.days)} at ${r.times.map(clock).join(", ")}`;
@@ -277,10 +291,7 @@ export function reminderText(r: ReminderWords): string {
     }
     case "streak_at_risk":
       return `Streak at risk at ${clock(r.time)}`;
-    case "at": {
-      const d = new Date(r.at);
-      const when = d.toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false });
-      return `Once on ${when}${r.note ? ` — ${r.note}` : ""}`;
-    }
+    case "at":
+      return `Once on ${when(r.at, zone)}${r.note ? ` — ${r.note}` : ""}`;
   }
 }

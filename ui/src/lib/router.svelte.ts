@@ -33,3 +33,22 @@ window.addEventListener("hashchange", () => {
 export function go(path: string) {
   location.hash = path;
 }
+
+const SCREEN_TITLES: Record<Route["name"], string> = {
+  today: "Today",
+  review: "Review",
+  test: "Today's test",
+  goals: "Goals",
+  "new-goal": "New goal",
+  goal: "Goal",
+  stats: "Stats",
+  settings: "Settings",
+};
+
+/**
+ * Names the open screen in the page title, which the desktop copies to the
+ * window title (window lists and screen readers say where the learner is).
+ */
+export function setScreenTitle(screen: string = SCREEN_TITLES[router.route.name]) {
+  document.title = `${screen} — Waymark`;
+}

@@ -51,6 +51,11 @@ impl AppError {
         }
     }
 
+    /// A `system` error: a service outside Waymark failed.
+    pub fn system(message: impl Into<String>) -> Self {
+        Self { code: ErrorCode::System, message: message.into(), field: None }
+    }
+
     /// A `conflict` error.
     pub fn conflict(message: impl Into<String>) -> Self {
         Self { code: ErrorCode::Conflict, message: message.into(), field: None }

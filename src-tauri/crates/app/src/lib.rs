@@ -17,8 +17,11 @@ mod goals;
 pub mod io;
 mod paths;
 mod plan;
+pub mod reminder_words;
 pub mod reminders;
 mod roadmaps;
+pub mod secrets;
+mod shared;
 mod stats;
 pub mod study_views;
 mod tasks;
@@ -28,6 +31,7 @@ mod views;
 pub use clock::{Clock, FixedClock, NOW_ENV, SystemClock, clock_from_env};
 pub use error::{AppError, AppResult, ErrorCode};
 pub use paths::{DATA_DIR_ENV, default_data_dir};
+pub use shared::SharedApp;
 pub use views::{
     GoalOverview, GoalView, MovedTask, PlanView, Progress, SettingsInput, SettingsView, StepView, TodayGoal, TodayTask,
     TodayView,

@@ -15,7 +15,8 @@
 //!   from Monday to Tuesday. A time the clock skips (spring forward) rings at
 //!   the first instant after the gap; a time that happens twice (fall back)
 //!   rings once, at the earlier instant.
-//! - [`ReminderKind::At`] has one slot.
+//! - [`ReminderKind::At`] has one slot, an instant; the learner sets it as a
+//!   date and wall-clock time in their zone ([`OnceInput`]).
 //! - [`ReminderKind::ReviewsDue`] has no fixed slots: it rings when enough reviews
 //!   are due, at most once per interval, optionally only from a time of day on.
 //!
@@ -34,16 +35,22 @@
 
 mod due;
 mod input;
+mod once;
 mod slots;
 
-pub use due::{CATCH_UP_HOURS, REVIEW_RECHECK_MINUTES, due, next_wake};
+pub use due::{CATCH_UP_HOURS, REVIEW_RECHECK_MINUTES, due, next_ring, next_wake};
 pub use input::{ReminderInput, parse_days, parse_time};
+pub use once::{OnceInput, parse_date_time};
 
 use crate::ids::{GoalId, ReminderId, TaskId};
-use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+/// How long after ringing a reminder still counts as just rung
+/// ([`Reminder::rang_recently`]).
+pub const RECENT_HOURS: i64 = 12;
 
 /// A day of the week, serialized `mon` to `sun`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
@@ -155,6 +162,17 @@ impl Reminder {
             self.record_fired(now);
         }
         self.enabled = enabled;
+    }
+
+    /// When it last rang, if that was less than [`RECENT_HOURS`] before `now`:
+    /// the learner may still want to be reminded again (snooze).
+    pub fn rang_recently(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        self.last_fired_at.filter(|last| *last <= now && now - *last < TimeDelta::hours(RECENT_HOURS))
+    }
+
+    /// Whether it is snoozed at `now`: silent until [`Reminder::snoozed_until`].
+    pub fn snoozed_at(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        self.snoozed_until.filter(|until| *until > now)
     }
 
     /// The instant from which slots are pending: the last one done, or the creation.
@@ -276,5 +294,20 @@ mod tests {
         assert!(reminder.enabled);
         assert_eq!(reminder.last_fired_at, Some(at("2026-07-01T00:00:00Z")));
         assert_eq!(Weekday::of("2026-06-15".parse().unwrap()), Weekday::Mon);
+    }
+
+    #[test]
+    fn just_rung_and_snoozed() {
+        let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        let input = ReminderInput { kind: ReminderKind::StreakAtRisk { time: time("21:00:00") } };
+        let mut reminder = Reminder::new(ReminderId("r".into()), input, at("2026-06-01T00:00:00Z"));
+        assert_eq!(reminder.rang_recently(at("2026-06-01T19:00:00Z")), None);
+        reminder.record_fired(at("2026-06-01T19:00:00Z"));
+        assert_eq!(reminder.rang_recently(at("2026-06-02T06:59:00Z")), Some(at("2026-06-01T19:00:00Z")));
+        assert_eq!(reminder.rang_recently(at("2026-06-02T07:00:00Z")), None);
+        assert_eq!(reminder.rang_recently(at("2026-06-01T18:00:00Z")), None, "a clock set back");
+        reminder.snoozed_until = Some(at("2026-06-01T19:10:00Z"));
+        assert_eq!(reminder.snoozed_at(at("2026-06-01T19:05:00Z")), reminder.snoozed_until);
+        assert_eq!(reminder.snoozed_at(at("2026-06-01T19:10:00Z")), None);
     }
 }

@@ -6,6 +6,7 @@ mod bindings;
 mod goals;
 mod import_export;
 mod planner;
+mod reminders;
 mod roadmaps;
 mod stats;
 mod study;

@@ -82,9 +82,19 @@ fn snooze_slot(reminder: &Reminder, rules: &ReminderRules, now: DateTime<Utc>) -
 pub fn next_wake(reminders: &[Reminder], rules: &ReminderRules, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     let enabled: Vec<&Reminder> = reminders.iter().filter(|r| r.enabled).collect();
     let quiet_end = (!enabled.is_empty()).then(|| deferred(now, rules)).flatten().filter(|end| *end > now);
-    let wake =
-        enabled.iter().filter_map(|reminder| next_for(reminder, rules, now)).filter_map(|at| deferred(at, rules));
+    let wake = enabled.iter().filter_map(|reminder| next_ring(reminder, rules, now));
     wake.chain(quiet_end).min().map(|at| at.min(now + TimeDelta::hours(MAX_SLEEP_HOURS)))
+}
+
+/// When `reminder` may ring next after `now`: its next slot or the end of its
+/// snooze, after a pause and at the end of quiet hours. For a reviews-due
+/// reminder, the next time it looks at the count. `None` when it is disabled
+/// or never rings again.
+pub fn next_ring(reminder: &Reminder, rules: &ReminderRules, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    if !reminder.enabled {
+        return None;
+    }
+    next_for(reminder, rules, now).and_then(|at| deferred(at, rules))
 }
 
 fn next_for(reminder: &Reminder, rules: &ReminderRules, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
@@ -105,6 +115,7 @@ fn next_for(reminder: &Reminder, rules: &ReminderRules, now: DateTime<Utc>) -> O
             }
             Some(at_or_after.map_or(at, |time| open_from(at, time, rules)))
         }
+        ReminderKind::At { at, .. } => Some(*at).filter(|at| *at > reminder.since().max(now) && *at >= floor),
         kind => {
             let after = reminder.since().max(now);
             let until = after.max(floor) + Days::new(8);
@@ -437,6 +448,47 @@ mod tests {
         r.record_fired(utc("2026-06-15T10:00:00Z"));
         assert_eq!(check(&r, &rules(), QUIET, utc("2026-06-16T10:00:00Z")), None);
         assert_eq!(next_wake(&[r], &rules(), utc("2026-06-16T10:00:00Z")), None);
+    }
+
+    fn one_off(at: DateTime<Utc>) -> ReminderKind {
+        ReminderKind::At { at, goal_id: None, task_id: None, note: "Call".into() }
+    }
+
+    #[test]
+    fn a_one_off_in_the_quiet_hours_rings_when_they_end() {
+        let r = reminder(one_off(local("2026-06-15T23:30:00")), None);
+        let at_seven = local("2026-06-16T07:00:00");
+        assert_eq!(next_wake(std::slice::from_ref(&r), &night(), local("2026-06-15T20:00:00")), Some(at_seven));
+        assert_eq!(next_ring(&r, &night(), local("2026-06-15T20:00:00")), Some(at_seven));
+        assert_eq!(check(&r, &night(), QUIET, local("2026-06-15T23:30:00")), None);
+        assert_eq!(check(&r, &night(), QUIET, at_seven), on_time(local("2026-06-15T23:30:00")));
+    }
+
+    #[test]
+    fn a_one_off_in_the_repeated_hour_rings_once() {
+        // 2026-10-25: 02:30 happens at 00:30 UTC (CEST) and 01:30 UTC (CET); the one-off is an instant.
+        let mut r = reminder(one_off(utc("2026-10-25T00:30:00Z")), None);
+        let first = check(&r, &rules(), QUIET, utc("2026-10-25T00:30:00Z"));
+        assert_eq!(first, on_time(utc("2026-10-25T00:30:00Z")));
+        r.record_fired(first.unwrap().0);
+        assert_eq!(check(&r, &rules(), QUIET, utc("2026-10-25T01:30:00Z")), None);
+        assert_eq!(next_ring(&r, &rules(), utc("2026-10-25T01:30:00Z")), None);
+    }
+
+    #[test]
+    fn a_one_off_weeks_ahead_is_its_next_ring_and_a_snooze_after_it_rings_again() {
+        let at = local("2026-07-20T18:00:00");
+        let mut r = reminder(one_off(at), None);
+        assert_eq!(next_ring(&r, &rules(), local("2026-06-15T10:00:00")), Some(at));
+        let paused = ReminderRules { paused_until: Some(local("2026-07-21T00:00:00")), ..rules() };
+        assert_eq!(next_ring(&r, &paused, local("2026-06-15T10:00:00")), None, "dropped by the pause");
+        r.record_fired(at);
+        r.snoozed_until = Some(local("2026-07-20T18:10:00"));
+        assert_eq!(next_ring(&r, &rules(), local("2026-07-20T18:01:00")), r.snoozed_until);
+        assert_eq!(check(&r, &rules(), QUIET, local("2026-07-20T18:10:00")), on_time(local("2026-07-20T18:10:00")));
+        let mut off = r.clone();
+        off.enabled = false;
+        assert_eq!(next_ring(&off, &rules(), local("2026-07-20T18:01:00")), None);
     }
 
     #[test]

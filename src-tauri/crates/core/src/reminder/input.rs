@@ -3,7 +3,7 @@
 
 use super::{QuietHours, ReminderKind, Weekday};
 use crate::error::{ValidationError, ValidationResult};
-use chrono::NaiveTime;
+use chrono::{DateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -11,6 +11,8 @@ use ts_rs::TS;
 const MIN_THRESHOLD: u32 = 1;
 /// The least `every_minutes` of a reviews-due reminder, so it cannot nag.
 const MIN_EVERY_MINUTES: u32 = 15;
+/// The longest note of a one-off reminder, in characters (it is a notification title).
+const MAX_NOTE_CHARS: usize = 200;
 
 /// What a learner gives when creating or editing a reminder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -21,9 +23,10 @@ pub struct ReminderInput {
 
 impl ReminderInput {
     /// Checks and normalises the input: times and weekdays sorted without
-    /// repeats, limits in range, the note trimmed, and not silenced for good by
-    /// the learner's `quiet` hours.
-    pub fn validate(mut self, quiet: Option<QuietHours>) -> ValidationResult<Self> {
+    /// repeats, limits in range, a one-off after `now` and saying what it is
+    /// about (its note trimmed), and not silenced for good by the learner's
+    /// `quiet` hours.
+    pub fn validate(mut self, quiet: Option<QuietHours>, now: DateTime<Utc>) -> ValidationResult<Self> {
         match &mut self.kind {
             ReminderKind::Daily { times, days } => {
                 times.sort();
@@ -52,7 +55,24 @@ impl ReminderInput {
                 }
             }
             ReminderKind::StreakAtRisk { .. } => {}
-            ReminderKind::At { note, .. } => *note = note.trim().to_string(),
+            ReminderKind::At { at, goal_id, task_id, note } => {
+                *note = note.trim().to_string();
+                if *at <= now {
+                    return Err(ValidationError::new("at", "is already past; choose a later date and time"));
+                }
+                if note.is_empty() && goal_id.is_none() && task_id.is_none() {
+                    return Err(ValidationError::new(
+                        "note",
+                        "say what to remind you of, or set the reminder on a task or goal",
+                    ));
+                }
+                if note.chars().count() > MAX_NOTE_CHARS {
+                    return Err(ValidationError::new(
+                        "note",
+                        format!("is too long; keep it under {MAX_NOTE_CHARS} characters"),
+                    ));
+                }
+            }
         }
         if let Some(quiet) = quiet {
             self.kind.check_quiet(&quiet)?;
@@ -144,6 +164,10 @@ mod tests {
         s.parse().unwrap()
     }
 
+    fn now() -> DateTime<Utc> {
+        "2026-06-15T12:00:00Z".parse().unwrap()
+    }
+
     fn night() -> Option<QuietHours> {
         Some(QuietHours { start: time("22:00:00"), end: time("07:00:00") })
     }
@@ -185,25 +209,25 @@ mod tests {
 
     #[test]
     fn daily_reminders_need_a_time_and_a_weekday() {
-        let ok = daily(&["19:30:00", "08:00:00", "19:30:00"], &[Fri, Mon]).validate(None).unwrap();
+        let ok = daily(&["19:30:00", "08:00:00", "19:30:00"], &[Fri, Mon]).validate(None, now()).unwrap();
         assert_eq!(ok, daily(&["08:00:00", "19:30:00"], &[Mon, Fri]));
-        assert_eq!(daily(&["19:30:00"], &[]).validate(None).unwrap_err(), no_weekday());
-        assert_eq!(daily(&[], &[Mon]).validate(None).unwrap_err().field, "times");
+        assert_eq!(daily(&["19:30:00"], &[]).validate(None, now()).unwrap_err(), no_weekday());
+        assert_eq!(daily(&[], &[Mon]).validate(None, now()).unwrap_err().field, "times");
     }
 
     #[test]
     fn quiet_hours_may_not_cover_every_time() {
-        let err = daily(&["23:00:00", "06:30:00"], &[Mon]).validate(night()).unwrap_err();
+        let err = daily(&["23:00:00", "06:30:00"], &[Mon]).validate(night(), now()).unwrap_err();
         assert_eq!(
             err,
             ValidationError::new("quiet_hours", "quiet hours cover every time of this reminder; it would never fire")
         );
-        assert!(daily(&["23:00:00", "19:30:00"], &[Mon]).validate(night()).is_ok());
-        assert!(daily(&["07:00:00"], &[Mon]).validate(night()).is_ok());
+        assert!(daily(&["23:00:00", "19:30:00"], &[Mon]).validate(night(), now()).is_ok());
+        assert!(daily(&["07:00:00"], &[Mon]).validate(night(), now()).is_ok());
         let whole_day = Some(QuietHours { start: time("09:00:00"), end: time("09:00:00") });
-        assert_eq!(daily(&["19:30:00"], &[Mon]).validate(whole_day).unwrap_err().field, "quiet_hours");
+        assert_eq!(daily(&["19:30:00"], &[Mon]).validate(whole_day, now()).unwrap_err().field, "quiet_hours");
         let streak = ReminderInput { kind: ReminderKind::StreakAtRisk { time: time("22:30:00") } };
-        assert_eq!(streak.validate(night()).unwrap_err().field, "quiet_hours");
+        assert_eq!(streak.validate(night(), now()).unwrap_err().field, "quiet_hours");
     }
 
     #[test]
@@ -211,22 +235,41 @@ mod tests {
         let reviews = |threshold, every_minutes| ReminderInput {
             kind: ReminderKind::ReviewsDue { threshold, every_minutes, at_or_after: None },
         };
-        assert!(reviews(1, 15).validate(night()).is_ok());
-        assert_eq!(reviews(0, 60).validate(None).unwrap_err().field, "threshold");
-        assert_eq!(reviews(10, 14).validate(None).unwrap_err().field, "every_minutes");
+        assert!(reviews(1, 15).validate(night(), now()).is_ok());
+        assert_eq!(reviews(0, 60).validate(None, now()).unwrap_err().field, "threshold");
+        assert_eq!(reviews(10, 14).validate(None, now()).unwrap_err().field, "every_minutes");
+    }
+
+    fn one_off(at: &str, note: &str, goal: bool) -> ReminderInput {
+        ReminderInput {
+            kind: ReminderKind::At {
+                at: at.parse().unwrap(),
+                goal_id: goal.then(|| crate::ids::GoalId("g1".into())),
+                task_id: None,
+                note: note.into(),
+            },
+        }
     }
 
     #[test]
     fn one_off_notes_are_trimmed() {
-        let at = ReminderInput {
-            kind: ReminderKind::At {
-                at: "2026-06-15T17:30:00Z".parse().unwrap(),
-                goal_id: None,
-                task_id: None,
-                note: "  Call the tutor ".into(),
-            },
-        };
-        let ReminderKind::At { note, .. } = at.validate(night()).unwrap().kind else { panic!("kind changed") };
+        let ok = one_off("2026-06-15T17:30:00Z", "  Call the tutor ", false).validate(night(), now()).unwrap();
+        let ReminderKind::At { note, .. } = ok.kind else { panic!("kind changed") };
         assert_eq!(note, "Call the tutor");
+    }
+
+    #[test]
+    fn a_one_off_must_lie_ahead_and_say_what_it_is_about() {
+        let past = one_off("2026-06-15T11:59:00Z", "Call", false).validate(None, now()).unwrap_err();
+        assert_eq!(past, ValidationError::new("at", "is already past; choose a later date and time"));
+        assert_eq!(one_off("2026-06-15T12:00:00Z", "Call", false).validate(None, now()).unwrap_err().field, "at");
+        assert_eq!(one_off("2026-06-16T12:00:00Z", "  ", false).validate(None, now()).unwrap_err().field, "note");
+        assert!(one_off("2026-06-16T12:00:00Z", "", true).validate(None, now()).is_ok());
+        assert_eq!(
+            one_off("2026-06-16T12:00:00Z", &"x".repeat(201), true).validate(None, now()).unwrap_err().field,
+            "note"
+        );
+        // In the quiet hours it is not refused: it rings when they end.
+        assert!(one_off("2026-06-15T23:30:00Z", "Call", false).validate(night(), now()).is_ok());
     }
 }
