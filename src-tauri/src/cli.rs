@@ -104,6 +104,8 @@ pub enum Command {
     /// Versions sync did not keep: list, restore, dismiss.
     #[command(subcommand)]
     Conflicts(crate::cli_sync::ConflictsCommand),
+    /// Show the stats: study days, weeks, tests, revision, goals (all goals, or --goal).
+    Stats(crate::cli_stats::StatsArgs),
     /// Show the activity log, newest first.
     Activity {
         /// Only this goal.
@@ -464,6 +466,7 @@ fn execute(app: &mut App, command: Command) -> AppResult<()> {
         Command::Reminders(cmd) => crate::cli_reminders::run(app, cmd),
         Command::Conflicts(cmd) => crate::cli_sync::conflicts(app, cmd),
         Command::Sync(_) => unreachable!("sync commands own the app and run before execute"),
+        Command::Stats(args) => crate::cli_stats::run(app, args),
         Command::Activity { goal, limit, out } => {
             let log = app.activities(goal.as_deref(), Some(limit))?;
             emit(&out, &log, || log.iter().map(|a| format!("{} {}", a.date, a.title)).collect())

@@ -2,7 +2,9 @@
 //! application state. Closing the window hides it; Quit in the tray exits.
 //! Launched at login it starts hidden in the tray ([`window::HIDDEN_FLAG`]).
 
-use crate::{commands, commands_reminders, commands_study, commands_sync, reminder_task, sync_task, tray, window};
+use crate::{
+    commands, commands_reminders, commands_stats, commands_study, commands_sync, reminder_task, sync_task, tray, window,
+};
 use std::process::ExitCode;
 use std::time::Duration;
 use waymark_app::{App, AppError, AppResult, SharedApp};
@@ -48,6 +50,7 @@ pub fn run(hidden: bool) -> ExitCode {
             crate::day_watch::spawn(app.handle().clone());
             reminder_task::spawn(app.handle().clone());
             sync_task::spawn(app.handle().clone());
+            commands_stats::warm_up(app.handle().clone());
             tray::install(app.handle());
             Ok(())
         })
@@ -122,6 +125,7 @@ pub fn run(hidden: bool) -> ExitCode {
             commands_reminders::launch_at_login,
             commands_reminders::set_launch_at_login,
             commands_reminders::take_route,
+            commands_stats::stats,
         ])
         .run(tauri::generate_context!());
     match result {

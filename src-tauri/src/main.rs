@@ -5,10 +5,12 @@
 
 mod cli;
 mod cli_reminders;
+mod cli_stats;
 mod cli_study;
 mod cli_sync;
 mod commands;
 mod commands_reminders;
+mod commands_stats;
 mod commands_study;
 mod commands_sync;
 mod day_watch;

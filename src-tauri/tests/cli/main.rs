@@ -318,3 +318,31 @@ fn one_off_reminders_snooze_pause_and_the_summary_from_the_command_line() {
     ok(&["reminders", "delete", id]);
     assert!(json(&["reminders", "list", "--json"]).as_array().unwrap().is_empty());
 }
+
+#[test]
+fn stats_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let empty = json(d, &["stats", "--json"]);
+    assert_eq!(empty["study"]["total_minutes"], 0);
+    assert_eq!(empty["goals"]["total"], 0);
+
+    let goal =
+        json(d, &["goal", "add", "--title", "Rust", "--category", "Programming", "--template", "rust", "--json"]);
+    let id = goal["id"].as_str().unwrap().to_string();
+    let today = json(d, &["today", "--json"]);
+    let task = today["tasks"][0]["id"].as_str().unwrap().to_string();
+    assert!(waymark(d, &["task", "done", &task, "--minutes", "42"]).status.success());
+
+    let all = json(d, &["stats", "--json"]);
+    assert_eq!(all["today"], today["date"]);
+    assert_eq!(all["study"]["total_minutes"], 42);
+    assert_eq!(all["study"]["days"].as_array().unwrap().last().unwrap()["minutes"], 42);
+    assert_eq!(all["weekly"]["by_goal"][0]["title"], "Rust");
+    assert_eq!(all["goals"]["categories"][0]["category"], "Programming");
+    let one = json(d, &["stats", "--goal", &id, "--json"]);
+    assert_eq!(one["study"]["total_minutes"], 42);
+    let text = String::from_utf8(waymark(d, &["stats"]).stdout).unwrap();
+    assert!(text.contains("42 min studied on 1 day in the last 12 months"), "{text}");
+    assert!(fails(d, &["stats", "--goal", "nope"]).contains("goal"));
+}

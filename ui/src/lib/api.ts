@@ -42,6 +42,7 @@ import type {
   SyncRunView,
   SyncView,
   ReminderSettings,
+  Stats,
 } from "./bindings";
 
 export type * from "./bindings";
@@ -119,6 +120,9 @@ export const api = {
   submitTest: (answers: [string, Answer][]) => call<TestAttempt>("submit_test", { answers }),
   updateStudySettings: (passMark: number, desiredRetention: number) =>
     call<StudySettingsView>("update_study_settings", { passMark, desiredRetention }),
+
+  /** Every figure of the Stats screen, or of one goal's summary. */
+  stats: (goalId: string | null = null) => call<Stats>("stats", { goalId }),
 
   // Reminders (they ring from the tray even with the window closed).
   reminders: () => call<Reminder[]>("reminders"),

@@ -1738,6 +1738,317 @@ title: string,
  */
 body: string, };
 
+export type DayMinutes = { 
+/**
+ * The learner date.
+ */
+date: string, 
+/**
+ * Minutes studied.
+ */
+minutes: number, };
+
+export type StudyFigures = { 
+/**
+ * The first date shown: the day after the same date a year before today.
+ */
+from: string, 
+/**
+ * The last date shown: today.
+ */
+to: string, 
+/**
+ * Every date from `from` to `to`, oldest first.
+ */
+days: Array<DayMinutes>, 
+/**
+ * Minutes studied over those dates.
+ */
+total_minutes: number, 
+/**
+ * Dates with any minutes studied.
+ */
+active_days: number, 
+/**
+ * The date with the most minutes (the earliest of equals); `None` without study.
+ */
+best_day: DayMinutes | null, 
+/**
+ * The streak (current and longest), by the rule of [`crate::streak`].
+ */
+streak: Streak, };
+
+export type Compliance = "on_track" | "at_risk" | "off_track" | "no_plan";
+
+export type WeekFigures = { 
+/**
+ * Its Monday.
+ */
+week: string, 
+/**
+ * Minutes studied in it (by the date tasks were done).
+ */
+studied_minutes: number, 
+/**
+ * Minutes planned in it (see the module's rules).
+ */
+planned_minutes: number, 
+/**
+ * Of those, the minutes done.
+ */
+done_minutes: number, 
+/**
+ * Tasks planned in it.
+ */
+planned_tasks: number, 
+/**
+ * Of those, the tasks done.
+ */
+done_tasks: number, 
+/**
+ * Done over planned minutes, 0..=1; `None` when nothing was planned.
+ */
+share: number | null, 
+/**
+ * The status from the share.
+ */
+status: Compliance, 
+/**
+ * The current week: only counted up to today.
+ */
+partial: boolean, };
+
+export type GoalWeeks = { 
+/**
+ * The goal.
+ */
+goal_id: GoalId, 
+/**
+ * Its title.
+ */
+title: string, 
+/**
+ * Minutes per week, one per entry of [`WeeklyFigures::weeks`].
+ */
+minutes: Array<number>, };
+
+export type WeeklyFigures = { 
+/**
+ * The weeks.
+ */
+weeks: Array<WeekFigures>, 
+/**
+ * Minutes per week of each goal studied in them, in the order of the goals given.
+ */
+by_goal: Array<GoalWeeks>, 
+/**
+ * [`ON_TRACK_SHARE`], for the chart's threshold line.
+ */
+on_track_share: number, 
+/**
+ * [`AT_RISK_SHARE`], for the chart's threshold line.
+ */
+at_risk_share: number, };
+
+export type TestWeek = { 
+/**
+ * Its Monday.
+ */
+week: string, 
+/**
+ * Dates tested.
+ */
+tested: number, 
+/**
+ * Dates whose best attempt passed.
+ */
+passed: number, 
+/**
+ * Dates whose best attempt had every answer right.
+ */
+perfect: number, 
+/**
+ * Passed over tested, 0..=1; `None` without a test.
+ */
+pass_rate: number | null, 
+/**
+ * Mean best score of the dates tested, 0..=1; `None` without a test.
+ */
+average_score: number | null, };
+
+export type TestFigures = { 
+/**
+ * All-time totals.
+ */
+totals: TestStats, 
+/**
+ * The last [`WEEKS`] weeks, oldest first.
+ */
+weeks: Array<TestWeek>, };
+
+export type ReviewDay = { 
+/**
+ * The learner date.
+ */
+date: string, 
+/**
+ * Rated Again.
+ */
+again: number, 
+/**
+ * Rated Hard.
+ */
+hard: number, 
+/**
+ * Rated Good.
+ */
+good: number, 
+/**
+ * Rated Easy.
+ */
+easy: number, };
+
+export type RetentionMonth = { 
+/**
+ * Its first day.
+ */
+month: string, 
+/**
+ * Reviews of cards in the Review state.
+ */
+reviews: number, 
+/**
+ * Of those, the ones not rated Again.
+ */
+recalled: number, 
+/**
+ * Recalled over reviews, 0..=1; `None` without such reviews.
+ */
+retention: number | null, };
+
+export type DueDay = { 
+/**
+ * The learner date.
+ */
+date: string, 
+/**
+ * Cards due (on today: overdue ones too).
+ */
+cards: number, };
+
+export type CardCounts = { 
+/**
+ * Never reviewed.
+ */
+new: number, 
+/**
+ * Failed on their first reviews.
+ */
+learning: number, 
+/**
+ * Remembered, due after an interval.
+ */
+review: number, 
+/**
+ * Forgotten after being remembered.
+ */
+relearning: number, };
+
+export type RevisionFigures = { 
+/**
+ * Reviews per date over the last [`REVIEW_DAYS`] days, oldest first.
+ */
+days: Array<ReviewDay>, 
+/**
+ * True retention per month over the last [`MONTHS`] months, oldest first.
+ */
+months: Array<RetentionMonth>, 
+/**
+ * True retention over those months together; `None` without reviews of review cards.
+ */
+retention: number | null, 
+/**
+ * Cards due on each of the next [`FORECAST_DAYS`] days, today first.
+ */
+forecast: Array<DueDay>, 
+/**
+ * Cards by state.
+ */
+cards: CardCounts, };
+
+export type CategoryFigures = { 
+/**
+ * The category as the learner wrote it (empty: none given).
+ */
+category: string, 
+/**
+ * Goals in it.
+ */
+goals: number, 
+/**
+ * Of those, the completed ones.
+ */
+completed: number, };
+
+export type StepMonth = { 
+/**
+ * Its first day.
+ */
+month: string, 
+/**
+ * Steps completed.
+ */
+steps: number, };
+
+export type GoalFigures = { 
+/**
+ * Goals in all.
+ */
+total: number, 
+/**
+ * Completed goals.
+ */
+completed: number, 
+/**
+ * By category, the largest first (then by name; categories differing only
+ * in letter case are one).
+ */
+categories: Array<CategoryFigures>, 
+/**
+ * Mean learner days from creation to completion; `None` before a goal is completed.
+ */
+average_days_to_complete: number | null, 
+/**
+ * Steps completed per month over the last [`MONTHS`] months, oldest first.
+ */
+steps_by_month: Array<StepMonth>, };
+
+export type Stats = { 
+/**
+ * The learner's date they were computed for.
+ */
+today: string, 
+/**
+ * Minutes studied per day and the streak.
+ */
+study: StudyFigures, 
+/**
+ * Time per week by goal, and plan compliance.
+ */
+weekly: WeeklyFigures, 
+/**
+ * Verification tests.
+ */
+tests: TestFigures, 
+/**
+ * Revision.
+ */
+revision: RevisionFigures, 
+/**
+ * Goals.
+ */
+goals: GoalFigures, };
+
 export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "already_open" | "storage" | "system" | "sync_unreachable" | "sync_auth" | "sync_tls" | "sync_server" | "no_keyring";
 
 export type AppError = { 

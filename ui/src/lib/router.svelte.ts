@@ -1,6 +1,6 @@
 // A tiny hash router: "#/today", "#/review", "#/test" ("#/test/again" starts a
 // retake at once), "#/goals", "#/goals/new",
-// "#/goal/<id>" (optionally "#/goal/<id>/<section>", e.g. "questions"), "#/settings".
+// "#/goal/<id>" (optionally "#/goal/<id>/<section>", e.g. "questions"), "#/stats", "#/settings".
 
 export type Route =
   | { name: "today" }
@@ -9,6 +9,7 @@ export type Route =
   | { name: "goals" }
   | { name: "new-goal" }
   | { name: "goal"; id: string; section: string | null }
+  | { name: "stats" }
   | { name: "settings" };
 
 function parse(hash: string): Route {
@@ -18,6 +19,7 @@ function parse(hash: string): Route {
   if (parts[0] === "goals" && parts[1] === "new") return { name: "new-goal" };
   if (parts[0] === "goals") return { name: "goals" };
   if (parts[0] === "goal" && parts[1]) return { name: "goal", id: parts[1], section: parts[2] || null };
+  if (parts[0] === "stats") return { name: "stats" };
   if (parts[0] === "settings") return { name: "settings" };
   return { name: "today" };
 }
@@ -39,6 +41,7 @@ const SCREEN_TITLES: Record<Route["name"], string> = {
   goals: "Goals",
   "new-goal": "New goal",
   goal: "Goal",
+  stats: "Stats",
   settings: "Settings",
 };
 

@@ -17,7 +17,7 @@ pub fn typescript() -> String {
     use crate::views::*;
     use waymark_core::{
         activity, availability, card, cards_csv, duration, goal, ids, outlook, planner, profile, question, quiz,
-        reminder, roadmap, srs, streak, task, templates,
+        reminder, roadmap, srs, stats, streak, task, templates,
     };
     let cfg = &Config::new().with_large_int("number");
     let decls = declarations![cfg;
@@ -49,6 +49,12 @@ pub fn typescript() -> String {
         reminder::QuietHours, reminder::DueReminder, reminder::OnceInput, crate::reminders::Notification,
         crate::reminders::PauseFor, crate::reminders::ReminderRow, crate::reminders::ReminderSettings,
         crate::reminder_words::TodaySummary,
+        stats::heatmap::DayMinutes, stats::heatmap::StudyFigures,
+        stats::weekly::Compliance, stats::weekly::WeekFigures, stats::weekly::GoalWeeks, stats::weekly::WeeklyFigures,
+        stats::verification::TestWeek, stats::verification::TestFigures,
+        stats::revision::ReviewDay, stats::revision::RetentionMonth, stats::revision::DueDay,
+        stats::revision::CardCounts, stats::revision::RevisionFigures,
+        stats::goals::CategoryFigures, stats::goals::StepMonth, stats::goals::GoalFigures, stats::Stats,
         crate::error::ErrorCode, crate::error::AppError,
     ];
     let mut out = String::from("// Generated from the Rust types by waymark-app (bindings.rs). Do not edit.\n\n");

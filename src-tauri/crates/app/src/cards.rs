@@ -8,7 +8,6 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 use waymark_core::card::{Card, Review};
 use waymark_core::cards_csv::parse_cards;
-use waymark_core::goal::GoalStatus;
 use waymark_core::ids::{QuestionId, ReviewId};
 use waymark_core::question::QuestionInput;
 use waymark_core::srs::{Optimized, Rating, ReviewEntry, SrsCard, SrsError, SrsParams, optimize, preview, schedule};
@@ -114,7 +113,7 @@ impl App {
     /// Whether a goal's cards are reviewed: active and completed goals keep
     /// their knowledge alive; paused and archived ones rest.
     fn reviewing(&self, goal: &waymark_core::ids::GoalId) -> bool {
-        self.store.goal_ref(goal).is_some_and(|g| matches!(g.status, GoalStatus::Active | GoalStatus::Completed))
+        self.store.goal_ref(goal).is_some_and(|g| g.status.reviews_cards())
     }
 
     /// Cards due at `at` (default now), earliest first, of active and completed

@@ -22,6 +22,7 @@ pub mod reminders;
 mod roadmaps;
 pub mod secrets;
 mod shared;
+mod stats;
 pub mod study_views;
 pub mod sync;
 pub mod sync_views;
@@ -37,6 +38,7 @@ pub use views::{
     GoalOverview, GoalView, MovedTask, PlanView, Progress, SettingsInput, SettingsView, StepView, TodayGoal, TodayTask,
     TodayView,
 };
+pub use waymark_store::{ScannedStats, StatsScan, StoreResult};
 
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};

@@ -6,12 +6,12 @@ use crate::error::AppResult;
 use crate::study_views::TestState;
 use crate::views::{TodayGoal, TodayTask, TodayView};
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use waymark_core::goal::{Goal, GoalStatus};
 use waymark_core::ids::{GoalId, StepId};
 use waymark_core::planner::feasibility;
 use waymark_core::roadmap::Roadmap;
-use waymark_core::streak::{DayRecord, Streak, streak};
+use waymark_core::streak::{Streak, day_records, streak};
 use waymark_core::task::{Task, TaskStatus};
 
 /// How many activity entries Today shows.
@@ -117,34 +117,8 @@ impl App {
     /// The learner's streak now, with `changed` tasks in place of the stored ones:
     /// a day counts when its tasks are done or its verification test passed.
     pub(crate) fn streak_with(&self, changed: &[Task]) -> Streak {
-        let mut days: BTreeMap<NaiveDate, DayRecord> = BTreeMap::new();
-        let mut add = |t: &Task| {
-            let r = days.entry(t.date).or_insert_with(|| empty(t.date));
-            r.planned += 1;
-            match t.status {
-                TaskStatus::Done => r.done += 1,
-                TaskStatus::Skipped => r.skipped += 1,
-                TaskStatus::Planned => {}
-            }
-            for d in &t.missed_dates {
-                days.entry(*d).or_insert_with(|| empty(*d)).missed += 1;
-            }
-        };
-        for t in self.store.all_tasks() {
-            if !changed.iter().any(|c| c.id == t.id) {
-                add(t);
-            }
-        }
-        changed.iter().for_each(&mut add);
-        for t in self.store.tests().filter(|t| t.passed) {
-            days.entry(t.date).or_insert_with(|| empty(t.date)).verified = true;
-        }
-        let records: Vec<DayRecord> = days.into_values().collect();
-        let today = self.today();
-        streak(&records, &self.profile.days_off, &self.clock_skipped, today)
+        let stored = self.store.all_tasks().filter(|t| !changed.iter().any(|c| c.id == t.id));
+        let records = day_records(stored.chain(changed), self.store.tests().filter(|t| t.passed).map(|t| t.date));
+        streak(&records, &self.profile.days_off, &self.clock_skipped, self.today())
     }
-}
-
-fn empty(date: NaiveDate) -> DayRecord {
-    DayRecord { date, planned: 0, done: 0, skipped: 0, missed: 0, verified: false }
 }

@@ -50,6 +50,14 @@ pub enum GoalStatus {
     Archived,
 }
 
+impl GoalStatus {
+    /// Whether the goal's cards come up for review: active and completed goals
+    /// (what was learned is kept alive); paused and archived goals rest.
+    pub fn reviews_cards(self) -> bool {
+        matches!(self, Self::Active | Self::Completed)
+    }
+}
+
 /// A learner's goal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Goal {

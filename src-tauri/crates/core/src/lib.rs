@@ -1,6 +1,7 @@
 //! Waymark's domain core: the types a learner's plan is made of and the pure rules
 //! over them (duration parsing, hour estimates, the daily fill, validation, the
-//! hybrid logical clock, questions and the daily test, card import, reminders).
+//! hybrid logical clock, questions and the daily test, card import, reminders,
+//! the figures of the Stats screen).
 //!
 //! Nothing here does IO or reads the clock: "now" and "today" are always passed
 //! in, so every rule is a plain function that tests can pin to any moment.
@@ -26,6 +27,7 @@ pub mod reminder;
 pub mod roadmap;
 pub mod roadmap_io;
 pub mod srs;
+pub mod stats;
 pub mod streak;
 pub mod task;
 pub mod template_questions;

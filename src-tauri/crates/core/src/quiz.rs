@@ -8,7 +8,7 @@
 use crate::error::{ValidationError, ValidationResult};
 use crate::ids::{QuestionId, StepId};
 use crate::question::{Answer, Question};
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use ts_rs::TS;
@@ -154,15 +154,18 @@ pub fn test_stats(results: impl IntoIterator<Item = (NaiveDate, f64, bool)>) -> 
 pub fn pass_rate_by_week(results: impl IntoIterator<Item = (NaiveDate, f64, bool)>) -> Vec<(NaiveDate, f64)> {
     let mut weeks: BTreeMap<NaiveDate, (u32, u32)> = BTreeMap::new();
     for (date, (_, passed)) in best_by_date(results) {
-        let monday = date - Days::new(u64::from(date.weekday().num_days_from_monday()));
-        let week = weeks.entry(monday).or_default();
+        let week = weeks.entry(crate::stats::week_start(date)).or_default();
         week.0 += u32::from(passed);
         week.1 += 1;
     }
     weeks.into_iter().map(|(monday, (passed, tested))| (monday, f64::from(passed) / f64::from(tested))).collect()
 }
 
-fn best_by_date(results: impl IntoIterator<Item = (NaiveDate, f64, bool)>) -> BTreeMap<NaiveDate, (f64, bool)> {
+/// Each date's best attempt `(score, passed)`: a passing attempt beats a failing
+/// one, then the higher score wins; scores are clamped to 0..=1.
+pub(crate) fn best_by_date(
+    results: impl IntoIterator<Item = (NaiveDate, f64, bool)>,
+) -> BTreeMap<NaiveDate, (f64, bool)> {
     let mut best: BTreeMap<NaiveDate, (f64, bool)> = BTreeMap::new();
     for (date, score, passed) in results {
         let score = if score.is_finite() { score.clamp(0.0, 1.0) } else { 0.0 };

@@ -6,6 +6,7 @@
 //! neither break the streak nor count. Today never breaks it; it is still open.
 
 use crate::availability::DayOff;
+use crate::task::{Task, TaskStatus};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -106,6 +107,29 @@ pub fn streak(records: &[DayRecord], days_off: &[DayOff], clock_skipped: &[Naive
         _ => TodayState::Free,
     };
     Streak { current: run, longest, today: state, kept_days }
+}
+
+/// The day records of `tasks` and of the `verified` dates (a verification test
+/// passed). A task counts on its planned date — planned, and done or skipped by
+/// its status — and as missed on every date it rolled forward from. Records
+/// may repeat a date; [`streak`] adds them up.
+pub fn day_records<'a>(
+    tasks: impl IntoIterator<Item = &'a Task>,
+    verified: impl IntoIterator<Item = NaiveDate>,
+) -> Vec<DayRecord> {
+    let mut records = Vec::new();
+    for t in tasks {
+        records.push(DayRecord {
+            date: t.date,
+            planned: 1,
+            done: u32::from(t.status == TaskStatus::Done),
+            skipped: u32::from(t.status == TaskStatus::Skipped),
+            ..DayRecord::default()
+        });
+        records.extend(t.missed_dates.iter().map(|d| DayRecord { date: *d, missed: 1, ..DayRecord::default() }));
+    }
+    records.extend(verified.into_iter().map(|date| DayRecord { date, verified: true, ..DayRecord::default() }));
+    records
 }
 
 /// The milestones reached when a streak goes from `before` to `after` days.
@@ -265,6 +289,39 @@ mod tests {
         assert_eq!(at("2026-05-03", &[kept("2026-05-01"), half, other_goal]).current, 0);
         assert_eq!(at("2026-05-03", &[kept("2026-05-01"), half, half]).current, 2);
         assert_eq!(at("2026-05-03", &[kept("2026-05-02"), missed("2026-05-04")]).current, 1);
+    }
+
+    #[test]
+    fn day_records_count_each_task_on_its_planned_date_and_each_missed_date() {
+        use crate::stats::fixtures::{done, skipped, task};
+        let mut rolled = done(task("2026-05-03", 30), "2026-05-03", None);
+        rolled.missed_dates = vec![day("2026-05-01"), day("2026-05-02")];
+        let tasks = [rolled, skipped(task("2026-05-02", 30), "2026-05-02"), task("2026-05-03", 20)];
+        let mut records = day_records(&tasks, [day("2026-05-02")]);
+        records.sort_by_key(|r| (r.date, r.planned, r.missed, r.done));
+        let d = day;
+        let r = |date, planned, done, skipped, missed, verified| DayRecord {
+            date,
+            planned,
+            done,
+            skipped,
+            missed,
+            verified,
+        };
+        assert_eq!(
+            records,
+            vec![
+                r(d("2026-05-01"), 0, 0, 0, 1, false),
+                r(d("2026-05-02"), 0, 0, 0, 0, true),
+                r(d("2026-05-02"), 0, 0, 0, 1, false),
+                r(d("2026-05-02"), 1, 0, 1, 0, false),
+                r(d("2026-05-03"), 1, 0, 0, 0, false),
+                r(d("2026-05-03"), 1, 1, 0, 0, false),
+            ]
+        );
+        // 1 May missed, 2 May verified despite its missed task, 3 May still open today.
+        let s = streak(&records, &[], &[], d("2026-05-03"));
+        assert_eq!((s.current, s.today), (1, TodayState::Open));
     }
 
     #[test]

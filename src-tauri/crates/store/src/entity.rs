@@ -9,6 +9,7 @@ use waymark_core::goal::Goal;
 use waymark_core::profile::Profile;
 use waymark_core::reminder::Reminder;
 use waymark_core::roadmap::Roadmap;
+use waymark_core::stats::StepDone;
 use waymark_core::task::Task;
 
 /// A type stored as one document per value in its own collection.
@@ -62,7 +63,7 @@ impl Entity for Activity {
         self.id.as_str()
     }
     fn index_change(&self, live: bool) -> Option<IndexChange> {
-        Some(IndexChange::Activity { id: self.id.clone(), goal: self.goal_id.clone(), live })
+        Some(IndexChange::Activity { id: self.id.clone(), goal: self.goal_id.clone(), step: StepDone::of(self), live })
     }
 }
 
@@ -87,6 +88,9 @@ impl Entity for Review {
     const COLLECTION: &'static str = "reviews";
     fn id(&self) -> &str {
         self.id.as_str()
+    }
+    fn index_change(&self, live: bool) -> Option<IndexChange> {
+        Some(IndexChange::Review { id: self.id.clone(), goal: self.goal_id.clone(), fact: self.into(), live })
     }
 }
 

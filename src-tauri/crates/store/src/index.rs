@@ -1,17 +1,19 @@
 //! In-memory indexes for the hot reads: live tasks (kept whole, by day and by
-//! goal), activities by time, and the small collections — goals and roadmaps —
-//! kept whole. Tasks are small and read in bulk by planning, streaks and
+//! goal), activities by time, the small collections — goals and roadmaps —
+//! kept whole, and the facts of the Stats screen (built on first read). Tasks are small and read in bulk by planning, streaks and
 //! forecasts, so memory (a few MB for years of study) buys speed. They hold live documents
 //! only, are built by one scan at open, and change only after a transaction has
 //! committed.
 
+use crate::stats_facts::LazyStatsFacts;
 use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use waymark_core::card::{Card, TestAttempt};
 use waymark_core::goal::Goal;
-use waymark_core::ids::{ActivityId, GoalId, QuestionId, RoadmapId, TaskId, TestId};
+use waymark_core::ids::{ActivityId, GoalId, QuestionId, ReviewId, RoadmapId, TaskId, TestId};
 use waymark_core::roadmap::Roadmap;
+use waymark_core::stats::{ReviewFact, StepDone};
 use waymark_core::task::Task;
 
 /// How one write changes the indexes.
@@ -44,6 +46,19 @@ pub enum IndexChange {
         id: ActivityId,
         /// Its goal.
         goal: Option<GoalId>,
+        /// The step it completed, for a step completion.
+        step: Option<StepDone>,
+        /// Whether it is live.
+        live: bool,
+    },
+    /// A review was appended.
+    Review {
+        /// The review.
+        id: ReviewId,
+        /// Its card's goal.
+        goal: GoalId,
+        /// What the stats need of it.
+        fact: ReviewFact,
         /// Whether it is live.
         live: bool,
     },
@@ -76,10 +91,13 @@ pub(crate) struct Indexes {
     roadmap_by_goal: HashMap<GoalId, RoadmapId>,
     roadmaps: HashMap<RoadmapId, Roadmap>,
     goals: HashMap<GoalId, Goal>,
+    /// Built on first read or by a background scan; see [`crate::stats_facts`].
+    pub(crate) stats: LazyStatsFacts,
 }
 
 impl Indexes {
     pub(crate) fn apply(&mut self, change: IndexChange) {
+        self.stats.get_mut().observe(&change);
         match change {
             IndexChange::Task { task, live } => {
                 let id = task.id.clone();
@@ -115,7 +133,7 @@ impl Indexes {
                     self.tests.remove(&test.id);
                 }
             }
-            IndexChange::Activity { id, goal, live } => {
+            IndexChange::Activity { id, goal, live, .. } => {
                 if live {
                     if let Some(g) = goal {
                         self.activities_by_goal.entry(g).or_default().insert(id.clone());
@@ -130,6 +148,7 @@ impl Indexes {
                     }
                 }
             }
+            IndexChange::Review { .. } => {}
             IndexChange::Roadmap { roadmap, live } => {
                 if let Some(old) = self.roadmaps.remove(&roadmap.id)
                     && self.roadmap_by_goal.get(&old.goal_id) == Some(&old.id)

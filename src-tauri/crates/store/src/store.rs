@@ -107,7 +107,8 @@ impl Store {
         }
         for key in self.db.collection::<ActivityKey>(Activity::COLLECTION).find(doc! {}).run()? {
             let key = key?;
-            indexes.apply(IndexChange::Activity { id: key._id, goal: key.goal_id, live: !key.deleted });
+            // Step completions are read with the stats facts, on their first read.
+            indexes.apply(IndexChange::Activity { id: key._id, goal: key.goal_id, step: None, live: !key.deleted });
         }
         for card in self.scan::<Card>()? {
             indexes.apply(IndexChange::Card { card: Box::new(card), live: true });
@@ -185,12 +186,7 @@ impl Store {
     /// (goals) and for checking the indexes.
     pub fn scan<E: Entity>(&self) -> StoreResult<Vec<E>> {
         let mut out = Vec::new();
-        for d in self.db.collection::<Document>(E::COLLECTION).find(doc! {}).run()? {
-            let d = d?;
-            if !is_deleted(&d) {
-                out.push(from_document(d)?);
-            }
-        }
+        for_each_live(&self.db, |value| out.push(value))?;
         Ok(out)
     }
 
@@ -306,6 +302,17 @@ impl Store {
         tasks.sort_by(|a, b| (a.date, &a.goal_id, a.seq).cmp(&(b.date, &b.goal_id, b.seq)));
         Ok(tasks)
     }
+}
+
+/// Calls `f` with every live value of a collection, by a full scan of `db`.
+pub(crate) fn for_each_live<E: Entity>(db: &Database, mut f: impl FnMut(E)) -> StoreResult<()> {
+    for d in db.collection::<Document>(E::COLLECTION).find(doc! {}).run()? {
+        let d = d?;
+        if !is_deleted(&d) {
+            f(from_document(d)?);
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ mod import_export;
 mod planner;
 mod reminders;
 mod roadmaps;
+mod stats;
 mod study;
 mod support;
 mod today;
