@@ -1,12 +1,14 @@
 //! Waymark's domain core: the types a learner's plan is made of and the pure rules
 //! over them (duration parsing, hour estimates, the daily fill, validation, the
-//! hybrid logical clock, questions and the daily test, card import, reminders).
+//! hybrid logical clock, questions and the daily test, card import, reminders,
+//! the import merge rule and backup rotation).
 //!
 //! Nothing here does IO or reads the clock: "now" and "today" are always passed
 //! in, so every rule is a plain function that tests can pin to any moment.
 
 pub mod activity;
 pub mod availability;
+pub mod backup_rotation;
 pub mod card;
 pub mod cards_csv;
 pub mod day;
@@ -16,6 +18,7 @@ pub mod goal;
 pub mod hlc;
 pub mod ics;
 pub mod ids;
+pub mod merge;
 pub mod outlook;
 pub mod planner;
 pub mod prerequisites;
