@@ -20,6 +20,7 @@ mod error;
 mod index;
 mod meta;
 mod raw;
+mod replace;
 mod store;
 mod tx;
 
@@ -28,5 +29,6 @@ pub use error::{StoreError, StoreResult};
 pub use index::IndexChange;
 pub use meta::SCHEMA_VERSION;
 pub use raw::{APPEND_ONLY, COLLECTIONS, RawStamps, stamps_of};
+pub use replace::{Replace, Replaced};
 pub use store::{Store, StoreIdentity};
 pub use tx::Tx;

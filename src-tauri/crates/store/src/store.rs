@@ -37,7 +37,7 @@ pub struct Store {
     pub(crate) identity: StoreIdentity,
     pub(crate) clock: HlcClock,
     pub(crate) indexes: Indexes,
-    generation: u64,
+    pub(crate) generation: u64,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -95,7 +95,7 @@ impl Store {
         Ok(store)
     }
 
-    fn build_indexes(&mut self) -> StoreResult<()> {
+    pub(crate) fn build_indexes(&mut self) -> StoreResult<()> {
         let mut indexes = Indexes::default();
         for task in self.scan::<Task>()? {
             indexes.apply(IndexChange::Task { task: Box::new(task), live: true });

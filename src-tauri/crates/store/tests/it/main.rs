@@ -3,5 +3,6 @@
 mod differential;
 mod durability;
 mod raw;
+mod replace;
 mod support;
 mod transactions;
