@@ -21,6 +21,7 @@ mod index;
 mod meta;
 mod raw;
 mod replace;
+mod stamps;
 mod store;
 mod tx;
 
@@ -30,5 +31,6 @@ pub use index::IndexChange;
 pub use meta::SCHEMA_VERSION;
 pub use raw::{APPEND_ONLY, COLLECTIONS, RawStamps, stamps_of};
 pub use replace::{Replace, Replaced};
+pub use stamps::{CheckedDocument, check_document};
 pub use store::{Store, StoreIdentity};
 pub use tx::Tx;

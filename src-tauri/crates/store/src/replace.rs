@@ -3,18 +3,20 @@
 //!
 //! The old documents are *hard*-deleted, tombstones included: a wipe leaves
 //! nothing behind for sync to carry as deletions (what sync does about a wipe
-//! is decided above the store). The new documents are checked like
-//! [`crate::Tx::put_raw`] and written with their stamps. Everything happens in
-//! one PoloDB transaction — an error writes nothing — and the in-memory
-//! indexes are rebuilt from the result after the commit.
+//! is decided above the store). The new documents come checked (see
+//! [`crate::check_document`]) and are written with their stamps. Everything
+//! happens in one PoloDB transaction — an error writes nothing — and after the
+//! commit the in-memory indexes are rebuilt from the documents written.
 
 use crate::error::{StoreError, StoreResult};
+use crate::index::Indexes;
 use crate::meta;
-use crate::raw::{self, COLLECTIONS};
+use crate::raw::COLLECTIONS;
+use crate::stamps::CheckedDocument;
 use crate::store::Store;
-use polodb_core::{CollectionT, Transaction};
 use polodb_core::bson::{Document, doc};
-use std::collections::{BTreeMap, HashSet};
+use polodb_core::{CollectionT, Transaction};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use waymark_core::hlc::Hlc;
 
 /// How device-local values are keyed in `meta` (see [`crate::Tx::put_local`]).
@@ -42,7 +44,7 @@ pub struct Replaced {
 impl Store {
     /// Whether the store holds no learner document at all (not even a tombstone).
     pub fn is_empty_of_learner_data(&self) -> StoreResult<bool> {
-    for collection in COLLECTIONS {
+        for collection in COLLECTIONS {
             if self.db.collection::<Document>(collection).find(doc! {}).run()?.next().is_some() {
                 return Ok(false);
             }
@@ -51,33 +53,36 @@ impl Store {
     }
 
     /// Hard-deletes every document of every learner collection and writes
-    /// `documents` (collection name, raw documents) in their place, stamps
-    /// kept, in one transaction. Each document must be a well-formed document
-    /// of its collection and ids must not repeat within a collection; otherwise
-    /// nothing is written. The clock observes the newest stamp written.
-    pub fn replace_learner_data(
-        &mut self,
-        documents: Vec<(String, Vec<Document>)>,
-        options: Replace,
-    ) -> StoreResult<Replaced> {
-        let mut newest: Option<Hlc> = None;
-        for (collection, docs) in &documents {
-            let mut ids = HashSet::with_capacity(docs.len());
-            for d in docs {
-                let (stamps, _) = raw::check(collection, d)?;
-                if !ids.insert(stamps.id.clone()) {
-                    return Err(StoreError::BadDocument {
-                        collection: collection.clone(),
-                        message: format!("{}: the id appears twice", stamps.id),
-                    });
-                }
-                if newest.as_ref().is_none_or(|n| *n < stamps.hlc) {
-                    newest = Some(stamps.hlc);
-                }
+    /// `documents` in their place, stamps kept, in one transaction; ids must
+    /// not repeat within a collection, otherwise nothing is written. The clock
+    /// observes the newest stamp written.
+    pub fn replace_learner_data(&mut self, documents: Vec<CheckedDocument>, options: Replace) -> StoreResult<Replaced> {
+        let mut newest: Option<&Hlc> = None;
+        let mut ids: HashMap<&str, HashSet<&str>> = HashMap::new();
+        for d in &documents {
+            if !ids.entry(d.collection.as_str()).or_default().insert(d.stamps.id.as_str()) {
+                return Err(StoreError::BadDocument {
+                    collection: d.collection.clone(),
+                    message: format!("{}: the id appears twice", d.stamps.id),
+                });
+            }
+            if newest.is_none_or(|n| *n < d.stamps.hlc) {
+                newest = Some(&d.stamps.hlc);
+            }
+        }
+        let newest = newest.cloned();
+        drop(ids);
+        let mut changes = Vec::with_capacity(documents.len());
+        let mut grouped: Vec<(String, Vec<Document>)> = Vec::new();
+        for d in documents {
+            changes.extend(d.change);
+            match grouped.last_mut() {
+                Some((c, docs)) if *c == d.collection => docs.push(d.doc),
+                _ => grouped.push((d.collection, vec![d.doc])),
             }
         }
         let txn = self.db.start_transaction()?;
-        let written = write_all(&txn, documents, &options, &self.identity.device_id, newest.as_ref());
+        let written = write_all(&txn, grouped, &options, &self.identity.device_id, newest.as_ref());
         let replaced = match written {
             Ok(replaced) => replaced,
             Err(e) => {
@@ -93,7 +98,11 @@ impl Store {
         if let Some(newest) = &newest {
             self.clock.observe(newest);
         }
-        self.build_indexes()?;
+        let mut indexes = Indexes::default();
+        for change in changes {
+            indexes.apply(change);
+        }
+        self.indexes = indexes;
         self.generation += 1;
         Ok(replaced)
     }

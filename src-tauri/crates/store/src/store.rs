@@ -95,7 +95,7 @@ impl Store {
         Ok(store)
     }
 
-    pub(crate) fn build_indexes(&mut self) -> StoreResult<()> {
+    fn build_indexes(&mut self) -> StoreResult<()> {
         let mut indexes = Indexes::default();
         for task in self.scan::<Task>()? {
             indexes.apply(IndexChange::Task { task: Box::new(task), live: true });

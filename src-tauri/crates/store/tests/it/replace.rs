@@ -4,7 +4,7 @@
 use crate::support::*;
 use polodb_core::bson::{Document, doc};
 use waymark_core::goal::Goal;
-use waymark_store::{COLLECTIONS, Replace, StoreError, stamps_of};
+use waymark_store::{COLLECTIONS, CheckedDocument, Replace, StoreError, check_document, stamps_of};
 
 fn everything(store: &waymark_store::Store) -> Vec<(String, Vec<Document>)> {
     COLLECTIONS
@@ -15,6 +15,10 @@ fn everything(store: &waymark_store::Store) -> Vec<(String, Vec<Document>)> {
             (c.to_string(), docs)
         })
         .collect()
+}
+
+fn checked(documents: Vec<(String, Vec<Document>)>) -> Vec<CheckedDocument> {
+    documents.into_iter().flat_map(|(c, docs)| docs.into_iter().map(move |d| check_document(&c, d).unwrap())).collect()
 }
 
 #[test]
@@ -44,7 +48,7 @@ fn replacing_hard_deletes_the_old_documents_and_writes_the_new_with_their_stamps
     let generation = b.generation();
     assert!(!b.is_empty_of_learner_data().unwrap());
 
-    let replaced = b.replace_learner_data(everything(&a), Replace::default()).unwrap();
+    let replaced = b.replace_learner_data(checked(everything(&a)), Replace::default()).unwrap();
     assert_eq!(replaced.removed["goals"], 1);
     assert_eq!(replaced.removed["tasks"], 2, "the tombstone is removed too");
     assert_eq!(replaced.written["tasks"], 1);
@@ -88,7 +92,7 @@ fn a_wipe_can_adopt_a_user_id_and_forget_device_local_values_and_survives_a_reop
 }
 
 #[test]
-fn a_bad_or_repeated_document_writes_nothing() {
+fn a_malformed_document_fails_its_check_and_a_repeated_id_writes_nothing() {
     let (_dir, mut store) = temp_store();
     let g = goal(1);
     store.transact(now(), |tx| tx.put(&g)).unwrap();
@@ -97,19 +101,14 @@ fn a_bad_or_repeated_document_writes_nothing() {
         "_id": "0190a000-0000-7000-8000-000000000001", "title": "x", "user_id": "u",
         "hlc": "0000000000001-00000-dev", "deleted": false,
     };
-    let mut twice = everything(&store);
-    let goals = twice.iter_mut().find(|(c, _)| c == "goals").unwrap();
-    goals.1.push(goals.1[0].clone());
-    let cases = [
-        (vec![("goals".to_string(), vec![good.clone()])], "goals"),
-        (vec![("widgets".to_string(), vec![good])], "widgets"),
-        (twice, "appears twice"),
-    ];
-    for (documents, why) in cases {
-        let err = store.replace_learner_data(documents, Replace::default()).unwrap_err();
-        assert!(matches!(err, StoreError::BadDocument { .. }), "{why}: {err}");
-        assert!(err.to_string().contains(why), "{why}: {err}");
-        assert_eq!(everything(&store), before, "{why}: nothing changed");
-        assert_eq!(store.goals().unwrap(), vec![g.clone()]);
+    for (collection, why) in [("goals", "missing field"), ("widgets", "no such collection")] {
+        let err = check_document(collection, good.clone()).unwrap_err();
+        assert!(matches!(err, StoreError::BadDocument { .. }) && err.to_string().contains(why), "{why}: {err}");
     }
+    let mut twice = checked(everything(&store));
+    twice.push(twice[0].clone());
+    let err = store.replace_learner_data(twice, Replace::default()).unwrap_err();
+    assert!(err.to_string().contains("appears twice"), "{err}");
+    assert_eq!(everything(&store), before, "nothing changed");
+    assert_eq!(store.goals().unwrap(), vec![g]);
 }
