@@ -91,6 +91,9 @@ pub enum Command {
     /// Study reminders.
     #[command(subcommand)]
     Reminders(crate::cli_reminders::RemindersCommand),
+    /// Export, import, backups, delete all.
+    #[command(flatten)]
+    Data(crate::cli_data::DataCommand),
     /// Show the activity log, newest first.
     Activity {
         /// Only this goal.
@@ -441,6 +444,7 @@ fn execute(app: &mut App, command: Command) -> AppResult<()> {
         Command::Review(cmd) => crate::cli_study::review(app, cmd),
         Command::Cards(cmd) => crate::cli_study::cards(app, cmd),
         Command::Reminders(cmd) => crate::cli_reminders::run(app, cmd),
+        Command::Data(cmd) => crate::cli_data::run(app, cmd),
         Command::Activity { goal, limit, out } => {
             let log = app.activities(goal.as_deref(), Some(limit))?;
             emit(&out, &log, || log.iter().map(|a| format!("{} {}", a.date, a.title)).collect())
@@ -448,7 +452,7 @@ fn execute(app: &mut App, command: Command) -> AppResult<()> {
     }
 }
 
-fn write_file(path: &std::path::Path, text: &str) -> AppResult<()> {
+pub fn write_file(path: &std::path::Path, text: &str) -> AppResult<()> {
     std::fs::write(path, text).map_err(|e| AppError {
         code: ErrorCode::System,
         message: format!("cannot write {}: {e}", path.display()),

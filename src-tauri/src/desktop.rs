@@ -1,7 +1,7 @@
 //! The desktop shell: window, plugins, tray, reminders and the shared
 //! application state. Closing the window hides it; Quit in the tray exits.
 
-use crate::{commands, commands_reminders, commands_study, reminder_task, tray};
+use crate::{commands, commands_data, commands_reminders, commands_study, reminder_task, tray};
 use std::process::ExitCode;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -33,6 +33,7 @@ pub fn run() -> ExitCode {
         .manage(reminder_task::ReminderWake::default())
         .setup(|app| {
             crate::day_watch::spawn(app.handle().clone());
+            crate::backup_watch::spawn(app.handle().clone());
             reminder_task::spawn(app.handle().clone());
             tray::install(app.handle());
             Ok(())
@@ -91,6 +92,13 @@ pub fn run() -> ExitCode {
             commands_reminders::reminders_due,
             commands_reminders::pause_reminders,
             commands_reminders::set_quiet_hours,
+            commands_data::export_data,
+            commands_data::preview_import,
+            commands_data::import_data,
+            commands_data::backups,
+            commands_data::backup_now,
+            commands_data::restore_backup,
+            commands_data::delete_all_data,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -3,10 +3,13 @@
 
 #![cfg_attr(all(not(debug_assertions), target_os = "windows"), windows_subsystem = "windows")]
 
+mod backup_watch;
 mod cli;
+mod cli_data;
 mod cli_reminders;
 mod cli_study;
 mod commands;
+mod commands_data;
 mod commands_reminders;
 mod commands_study;
 mod day_watch;

@@ -65,6 +65,16 @@ pub struct RestoreReport {
     pub safety_backup: Option<BackupInfo>,
 }
 
+/// Whether an automatic backup is due.
+pub enum BackupCheck {
+    /// One was taken within the last hour.
+    NotDue,
+    /// Nothing changed since the newest backup, or there is nothing to back up.
+    NothingNew,
+    /// Due: the snapshot, to be written (possibly after letting go of the app).
+    Due(PendingBackup),
+}
+
 /// A snapshot taken for a backup, to be written to disk — possibly after the
 /// caller has let go of the app.
 pub struct PendingBackup {
@@ -96,19 +106,19 @@ impl App {
         Ok(PendingBackup { snapshot: self.snapshot()?, dir: self.backup_dir(), zone: self.zone() })
     }
 
-    /// Like [`App::prepare_backup`], but only when an automatic backup is due:
-    /// none within the last hour, something changed since the newest one, and
-    /// the store is not empty.
-    pub fn prepare_backup_if_due(&self) -> AppResult<Option<PendingBackup>> {
+    /// Whether an automatic backup is due: none within the last hour,
+    /// something changed since the newest one, and the store is not empty.
+    /// When it is, the snapshot is taken now (see [`App::prepare_backup`]).
+    pub fn check_backup(&self) -> AppResult<BackupCheck> {
         let dir = self.backup_dir();
         let taken = if dir.exists() { list(&dir)? } else { Vec::new() };
         let instants: Vec<DateTime<Utc>> = taken.iter().map(|(_, t)| *t).collect();
         if !backup_due(&instants, self.clock.now()) {
-            return Ok(None);
+            return Ok(BackupCheck::NotDue);
         }
         let pending = self.prepare_backup()?;
         if pending.snapshot.total() == 0 {
-            return Ok(None);
+            return Ok(BackupCheck::NothingNew);
         }
         let newest = taken.iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
         if let Some(header) = newest.and_then(|(id, _)| header_of(&dir.join(file_name(id)))) {
@@ -116,10 +126,17 @@ impl App {
                 && header.counts == pending.snapshot.counts()
                 && header.user_id == pending.snapshot.user_id;
             if same {
-                return Ok(None);
+                return Ok(BackupCheck::NothingNew);
             }
         }
-        Ok(Some(pending))
+        Ok(BackupCheck::Due(pending))
+    }
+
+    /// A number that grows with every change written (in this process): a
+    /// caller that got [`BackupCheck::NothingNew`] need not ask again until it
+    /// moves.
+    pub fn change_counter(&self) -> u64 {
+        self.store.generation()
     }
 
     /// Takes a backup now and rotates the old ones.
@@ -127,9 +144,12 @@ impl App {
         self.prepare_backup()?.write()
     }
 
-    /// Takes an automatic backup when one is due (see [`App::prepare_backup_if_due`]).
+    /// Takes an automatic backup when one is due (see [`App::check_backup`]).
     pub fn backup_if_due(&self) -> AppResult<Option<BackupInfo>> {
-        self.prepare_backup_if_due()?.map(PendingBackup::write).transpose()
+        match self.check_backup()? {
+            BackupCheck::Due(pending) => pending.write().map(Some),
+            BackupCheck::NotDue | BackupCheck::NothingNew => Ok(None),
+        }
     }
 
     /// Replaces everything in the store with backup `id`: the backup is read
@@ -206,7 +226,7 @@ impl PendingBackup {
             return Err(system(&path, "write", &e));
         }
         sync_dir(dir);
-        rotate(dir, &id, self.zone);
+        rotate(dir, &id, self.snapshot.exported_at, self.zone);
         let taken_at = parse_id(&id).unwrap_or(self.snapshot.exported_at);
         Ok(info(dir, &id, taken_at))
     }
@@ -290,10 +310,10 @@ fn sync_dir(dir: &Path) {
 
 /// Removes the backups the rotation does not keep, never `just_written`. A
 /// file that cannot be removed now is tried again after the next backup.
-fn rotate(dir: &Path, just_written: &str, zone: Tz) {
+fn rotate(dir: &Path, just_written: &str, now: DateTime<Utc>, zone: Tz) {
     let Ok(all) = list(dir) else { return };
     let instants: Vec<DateTime<Utc>> = all.iter().map(|(_, t)| *t).collect();
-    for ((id, _), keep) in all.iter().zip(backups_to_keep(&instants, zone)) {
+    for ((id, _), keep) in all.iter().zip(backups_to_keep(&instants, now, zone)) {
         if !keep && id != just_written {
             let _ = fs::remove_file(dir.join(file_name(id)));
         }

@@ -44,6 +44,8 @@ pub fn typescript() -> String {
         study::TodayTest, study::GoalStudy, study::CardImport,
         ids::ReminderId, reminder::Weekday, reminder::ReminderKind, reminder::Reminder, reminder::ReminderInput,
         reminder::QuietHours, reminder::DueReminder, crate::reminders::Notification,
+        crate::export::CollectionImport, crate::export::ImportReport, crate::backups::BackupInfo,
+        crate::backups::RestoreReport, crate::delete_all::DeletedData,
         crate::error::ErrorCode, crate::error::AppError,
     ];
     let mut out = String::from("// Generated from the Rust types by waymark-app (bindings.rs). Do not edit.\n\n");

@@ -3,10 +3,13 @@
 //! each of the 10 latest days before those, then of each of the 9 latest
 //! months before those. Everything else can go.
 //!
-//! The slots count hours, days and months *that have a backup*, not calendar
-//! time back from now: after a month away, the backups from before the break
-//! are still there when the first new one is taken. The newest backup is
-//! always kept. Days and months are the learner's (in their time zone).
+//! Backups taken within the last hour are all kept (a "back up now" and the
+//! backup taken before a restore do not push each other out straight away);
+//! the slots apply to the older ones. The slots count hours, days and months
+//! *that have a backup*, not calendar time back from now: after a month away,
+//! the backups from before the break are still there when the first new one
+//! is taken. The newest backup is always kept. Days and months are the
+//! learner's (in their time zone).
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -31,18 +34,21 @@ pub fn backup_due(taken: &[DateTime<Utc>], now: DateTime<Utc>) -> bool {
     !taken.iter().any(|t| (now - *t).abs() < interval)
 }
 
-/// For each backup instant in `taken` (any order), whether to keep it.
-pub fn backups_to_keep(taken: &[DateTime<Utc>], zone: Tz) -> Vec<bool> {
+/// For each backup instant in `taken` (any order), whether to keep it at `now`.
+pub fn backups_to_keep(taken: &[DateTime<Utc>], now: DateTime<Utc>, zone: Tz) -> Vec<bool> {
     let mut order: Vec<usize> = (0..taken.len()).collect();
     order.sort_by(|a, b| taken[*b].cmp(&taken[*a]).then(a.cmp(b)));
     let mut keep = vec![false; taken.len()];
     let mut left = [KEEP_HOURLY, KEEP_DAILY, KEEP_MONTHLY];
     let mut last: Option<Buckets> = None;
     for i in order {
-        let Some(stage) = left.iter().position(|n| *n > 0) else { break };
         let b = Buckets::of(taken[i], zone);
-        if last.as_ref().is_none_or(|l| b.older_than(l, stage)) {
-            left[stage] -= 1;
+        let stage = left.iter().position(|n| *n > 0);
+        let in_slot = stage.is_some_and(|s| last.as_ref().is_none_or(|l| b.older_than(l, s)));
+        if let Some(s) = stage.filter(|_| in_slot) {
+            left[s] -= 1;
+        }
+        if in_slot || (now - taken[i]).abs() < backup_interval() {
             keep[i] = true;
             last = Some(b);
         }
@@ -82,8 +88,14 @@ mod tests {
         Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()
     }
 
+    /// What is kept two hours after the newest backup (none in the grace hour).
+    fn later(taken: &[DateTime<Utc>]) -> DateTime<Utc> {
+        taken.iter().max().copied().unwrap_or_default() + Duration::hours(2)
+    }
+
     fn kept(taken: &[DateTime<Utc>]) -> Vec<DateTime<Utc>> {
-        let keep = backups_to_keep(taken, Tz::UTC);
+        let now = taken.iter().max().copied().unwrap_or_default() + Duration::hours(2);
+        let keep = backups_to_keep(taken, now, Tz::UTC);
         let mut out: Vec<_> = taken.iter().zip(keep).filter(|(_, k)| *k).map(|(t, _)| *t).collect();
         out.sort();
         out
@@ -152,21 +164,35 @@ mod tests {
         let mut taken: Vec<_> = (0..12).map(|h| at(2026, 3, 5, h, 0)).collect();
         taken.push(at(2026, 3, 1, 23, 30));
         taken.push(at(2026, 3, 1, 22, 0));
-        let keep = backups_to_keep(&taken, tokyo);
+        let keep = backups_to_keep(&taken, later(&taken), tokyo);
         assert_eq!(&keep[12..], &[true, false]);
-        let keep = backups_to_keep(&taken, Tz::UTC);
+        let keep = backups_to_keep(&taken, later(&taken), Tz::UTC);
         assert_eq!(&keep[12..], &[true, false], "in UTC the same day too");
         taken.push(at(2026, 3, 1, 14, 0));
-        let keep = backups_to_keep(&taken, tokyo);
+        let keep = backups_to_keep(&taken, later(&taken), tokyo);
         assert_eq!(&keep[12..], &[true, false, true], "14:00 UTC is still March 1 in Tokyo");
-        let keep = backups_to_keep(&taken, Tz::UTC);
+        let keep = backups_to_keep(&taken, later(&taken), Tz::UTC);
         assert_eq!(&keep[12..], &[true, false, false], "but one day with 23:30 in UTC");
     }
 
     #[test]
     fn equal_instants_keep_one() {
         let t = at(2026, 3, 2, 9, 0);
-        assert_eq!(backups_to_keep(&[t, t, t], Tz::UTC), vec![true, false, false]);
-        assert!(backups_to_keep(&[], Tz::UTC).is_empty());
+        let now = t + Duration::hours(2);
+        assert_eq!(backups_to_keep(&[t, t, t], now, Tz::UTC), vec![true, false, false]);
+        assert!(backups_to_keep(&[], now, Tz::UTC).is_empty());
+    }
+
+    #[test]
+    fn everything_from_the_last_hour_is_kept_then_thinned() {
+        let t = at(2026, 3, 2, 9, 0);
+        let taken = [t, t + Duration::minutes(5), t + Duration::minutes(50)];
+        let now = t + Duration::minutes(50);
+        assert_eq!(backups_to_keep(&taken, now, Tz::UTC), vec![true, true, true], "a restore keeps what it restored");
+        let now = t + Duration::minutes(100);
+        assert_eq!(backups_to_keep(&taken, now, Tz::UTC), vec![false, false, true], "an hour later, one for 9:00");
+        let mut more = taken.to_vec();
+        more.push(now);
+        assert_eq!(backups_to_keep(&more, now, Tz::UTC), vec![false, false, true, true]);
     }
 }

@@ -4,12 +4,9 @@
 //! rolls back a change made after the file was written.
 
 use crate::hlc::Hlc;
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 /// What happens to one imported document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MergeAction {
     /// The store has no document with its id: it is added.
     Add,

@@ -61,8 +61,9 @@ fn backups_are_rotated_newest_per_hour_then_per_day() {
                 .to_string()
         })
         .collect();
+    expected.insert(1, "waymark-20260303-010000".into());
     expected.push("waymark-20260301-233000".into());
-    assert_eq!(kept, expected, "the newest of the last 12 hours, then the newest of the day before");
+    assert_eq!(kept, expected, "the last hour's, the newest of the 12 hours before, then of the day before");
 }
 
 #[test]
