@@ -257,3 +257,35 @@ struct FileIn {
     collections: BTreeMap<String, Vec<Document>>,
     checksum: String,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_import_reads_every_store_schema_that_wrote_exports() {
+        assert_eq!(
+            SCHEMA_VERSION, OLDEST_STORE_SCHEMA,
+            "the store schema moved on: teach the import to lift documents of older exports \
+             (as the store's migrations do), then update this test and docs/export.md"
+        );
+    }
+
+    #[test]
+    fn the_header_is_read_from_the_first_bytes_alone() {
+        let snapshot = Snapshot {
+            exported_at: chrono::DateTime::parse_from_rfc3339("2026-03-02T12:00:00Z").unwrap().into(),
+            app_version: "0.1.0".into(),
+            user_id: "u".into(),
+            store_schema: SCHEMA_VERSION,
+            collections: vec![("goals".into(), vec![])],
+        };
+        let text = snapshot.to_text();
+        let first_line = text.lines().next().unwrap();
+        assert!(first_line.starts_with("{\"format\":\"waymark-export\",\"version\":1,"), "{first_line}");
+        let header = read_header(&text.as_bytes()[..first_line.len() + 20]).unwrap();
+        assert_eq!(header, snapshot.header());
+        assert_eq!(read_header(b"{\"format\":"), None);
+        assert_eq!(Snapshot::parse(&text).unwrap().collections.len(), COLLECTIONS.len());
+    }
+}
