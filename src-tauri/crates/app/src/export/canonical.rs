@@ -227,8 +227,8 @@ mod tests {
 
     #[test]
     fn the_checksum_ignores_the_order_collections_are_given_in() {
-        let a = vec![doc! { "_id": "1" }];
-        let b = vec![doc! { "_id": "2" }, doc! { "_id": "3" }];
+        let a = [doc! { "_id": "1" }];
+        let b = [doc! { "_id": "2" }, doc! { "_id": "3" }];
         let one = checksum([("goals", &a[..]), ("tasks", &b[..])]);
         assert_eq!(one, checksum([("tasks", &b[..]), ("goals", &a[..])]));
         assert_ne!(one, checksum([("goals", &b[..]), ("tasks", &a[..])]));
