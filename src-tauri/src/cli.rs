@@ -106,6 +106,9 @@ pub enum Command {
     Conflicts(crate::cli_sync::ConflictsCommand),
     /// Show the stats: study days, weeks, tests, revision, goals (all goals, or --goal).
     Stats(crate::cli_stats::StatsArgs),
+    /// Export, import, backups, delete all.
+    #[command(flatten)]
+    Data(crate::cli_data::DataCommand),
     /// Show the activity log, newest first.
     Activity {
         /// Only this goal.
@@ -467,6 +470,7 @@ fn execute(app: &mut App, command: Command) -> AppResult<()> {
         Command::Conflicts(cmd) => crate::cli_sync::conflicts(app, cmd),
         Command::Sync(_) => unreachable!("sync commands own the app and run before execute"),
         Command::Stats(args) => crate::cli_stats::run(app, args),
+        Command::Data(cmd) => crate::cli_data::run(app, cmd),
         Command::Activity { goal, limit, out } => {
             let log = app.activities(goal.as_deref(), Some(limit))?;
             emit(&out, &log, || log.iter().map(|a| format!("{} {}", a.date, a.title)).collect())
@@ -474,7 +478,7 @@ fn execute(app: &mut App, command: Command) -> AppResult<()> {
     }
 }
 
-fn write_file(path: &std::path::Path, text: &str) -> AppResult<()> {
+pub fn write_file(path: &std::path::Path, text: &str) -> AppResult<()> {
     std::fs::write(path, text).map_err(|e| AppError {
         code: ErrorCode::System,
         message: format!("cannot write {}: {e}", path.display()),

@@ -3,7 +3,8 @@
 //! Launched at login it starts hidden in the tray ([`window::HIDDEN_FLAG`]).
 
 use crate::{
-    commands, commands_reminders, commands_stats, commands_study, commands_sync, reminder_task, sync_task, tray, window,
+    commands, commands_data, commands_reminders, commands_stats, commands_study, commands_sync, reminder_task,
+    sync_task, tray, window,
 };
 use std::process::ExitCode;
 use std::time::Duration;
@@ -48,6 +49,7 @@ pub fn run(hidden: bool) -> ExitCode {
         .setup(move |app| {
             window::create(app.handle(), hidden)?;
             crate::day_watch::spawn(app.handle().clone());
+            crate::backup_watch::spawn(app.handle().clone());
             reminder_task::spawn(app.handle().clone());
             sync_task::spawn(app.handle().clone());
             commands_stats::warm_up(app.handle().clone());
@@ -126,6 +128,13 @@ pub fn run(hidden: bool) -> ExitCode {
             commands_reminders::set_launch_at_login,
             commands_reminders::take_route,
             commands_stats::stats,
+            commands_data::export_data,
+            commands_data::preview_import,
+            commands_data::import_data,
+            commands_data::backups,
+            commands_data::backup_now,
+            commands_data::restore_backup,
+            commands_data::delete_all_data,
         ])
         .run(tauri::generate_context!());
     match result {

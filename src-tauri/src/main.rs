@@ -3,12 +3,15 @@
 
 #![cfg_attr(all(not(debug_assertions), target_os = "windows"), windows_subsystem = "windows")]
 
+mod backup_watch;
 mod cli;
+mod cli_data;
 mod cli_reminders;
 mod cli_stats;
 mod cli_study;
 mod cli_sync;
 mod commands;
+mod commands_data;
 mod commands_reminders;
 mod commands_stats;
 mod commands_study;

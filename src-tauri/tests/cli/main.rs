@@ -346,3 +346,47 @@ fn stats_from_the_command_line() {
     assert!(text.contains("42 min studied on 1 day in the last 12 months"), "{text}");
     assert!(fails(d, &["stats", "--goal", "nope"]).contains("goal"));
 }
+
+#[test]
+fn backups_export_import_and_delete_all_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    json(d, &["goal", "add", "--title", "Learn Rust", "--template", "rust", "--json"]);
+    let backup = json(d, &["backup", "now", "--json"]);
+    let id = backup["id"].as_str().unwrap().to_string();
+    assert!(id.starts_with("waymark-"), "{id}");
+    assert_eq!((backup["readable"].as_bool(), backup["counts"]["goals"].as_u64()), (Some(true), Some(1)));
+    json(d, &["goal", "add", "--title", "Learn Go", "--json"]);
+
+    let list = json(d, &["backup", "list", "--json"]);
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["id"], id.as_str());
+    assert!(list[0]["size_bytes"].as_u64().unwrap() > 0 && list[0]["taken_at"].is_string());
+
+    let restored = json(d, &["backup", "restore", &id, "--json"]);
+    assert_eq!(restored["restored"]["id"], id.as_str());
+    assert_eq!(restored["safety_backup"]["counts"]["goals"], 2, "the state before was backed up first");
+    let goals = json(d, &["goal", "list", "--json"]);
+    assert_eq!(goals.as_array().unwrap().len(), 1);
+    assert_eq!(goals[0]["title"], "Learn Rust");
+    assert_eq!(json(d, &["backup", "list", "--json"]).as_array().unwrap().len(), 2);
+    assert!(fails(d, &["backup", "restore", "waymark-20990101-000000"]).contains("no backup"));
+
+    let file = d.join("everything.json");
+    assert!(waymark(d, &["export", "--out", file.to_str().unwrap()]).status.success());
+    assert!(fails(d, &["delete-all"]).contains("delete my data"));
+    assert!(fails(d, &["delete-all", "--confirm", "yes"]).contains("nothing was deleted"));
+    let deleted = json(d, &["delete-all", "--confirm", "delete my data", "--json"]);
+    assert!(deleted["total"].as_u64().unwrap() > 0);
+    assert_eq!(deleted["backups"], 2);
+    assert_eq!(json(d, &["goal", "list", "--json"]), Value::Array(vec![]));
+    assert_eq!(json(d, &["backup", "list", "--json"]), Value::Array(vec![]));
+
+    let preview = json(d, &["import", file.to_str().unwrap(), "--dry-run", "--json"]);
+    assert_eq!((preview["written"].as_bool(), preview["into_empty"].as_bool()), (Some(false), Some(true)));
+    let imported = json(d, &["import", file.to_str().unwrap(), "--json"]);
+    assert_eq!(imported["added"], preview["added"]);
+    assert_eq!(json(d, &["goal", "list", "--json"])[0]["title"], "Learn Rust");
+    std::fs::write(&file, "{\"format\": \"waymark-export\", \"version\": 2}").unwrap();
+    assert!(fails(d, &["import", file.to_str().unwrap()]).contains("newer Waymark"));
+}

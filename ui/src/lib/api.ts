@@ -43,6 +43,10 @@ import type {
   SyncView,
   ReminderSettings,
   Stats,
+  BackupInfo,
+  DeletedData,
+  ImportReport,
+  RestoreReport,
 } from "./bindings";
 
 export type * from "./bindings";
@@ -154,7 +158,23 @@ export const api = {
   setLaunchAtLogin: (enabled: boolean) => call<boolean>("set_launch_at_login", { enabled }),
   /** The screen a clicked notification asked to open ("#/goal/<id>"), once; null when none. */
   takeRoute: () => call<string | null>("take_route"),
+
+  // Your data: export, import, backups, delete all.
+  /** Saves everything as one JSON file; returns its path. */
+  exportData: () => call<string>("export_data"),
+  /** Checks an export file and says what importing it would do (writes nothing). */
+  previewImport: (text: string) => call<ImportReport>("preview_import", { text }),
+  importData: (text: string) => call<ImportReport>("import_data", { text }),
+  backups: () => call<BackupInfo[]>("backups"),
+  backupNow: () => call<BackupInfo>("backup_now"),
+  /** Replaces everything with a backup; the current state is backed up first. */
+  restoreBackup: (id: string) => call<RestoreReport>("restore_backup", { id }),
+  /** Deletes everything when `confirmation` is the typed phrase. */
+  deleteAllData: (confirmation: string) => call<DeletedData>("delete_all_data", { confirmation }),
 };
+
+/** The phrase "Delete all my data" asks the learner to type. */
+export const DELETE_ALL_PHRASE = "delete my data";
 
 /**
  * The settings with the study values; `pass_mark` and `desired_retention` may

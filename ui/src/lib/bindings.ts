@@ -2049,6 +2049,108 @@ revision: RevisionFigures,
  */
 goals: GoalFigures, };
 
+export type CollectionImport = { 
+/**
+ * The collection, e.g. `goals`.
+ */
+collection: string, 
+/**
+ * Documents the store did not have.
+ */
+added: number, 
+/**
+ * Documents the store had in an older version.
+ */
+updated: number, 
+/**
+ * Documents the store had as new or newer.
+ */
+skipped: number, };
+
+export type ImportReport = { 
+/**
+ * When the file was exported.
+ */
+exported_at: string, 
+/**
+ * The Waymark version that wrote it.
+ */
+app_version: string, 
+/**
+ * The store was empty: everything went in as it was, with the file's user id.
+ */
+into_empty: boolean, 
+/**
+ * Per collection, in apply order.
+ */
+collections: Array<CollectionImport>, 
+/**
+ * Documents added, over all collections.
+ */
+added: number, 
+/**
+ * Documents updated.
+ */
+updated: number, 
+/**
+ * Documents skipped.
+ */
+skipped: number, 
+/**
+ * Whether anything was written (false for a preview).
+ */
+written: boolean, };
+
+export type BackupInfo = { 
+/**
+ * Its id: the file name without `.json.gz`, e.g. `waymark-20260302-120000`.
+ */
+id: string, 
+/**
+ * When it was taken (from its name, to the second).
+ */
+taken_at: string, 
+/**
+ * The file's size on disk.
+ */
+size_bytes: number, 
+/**
+ * Documents per collection, tombstones included (empty when unreadable).
+ */
+counts: { [key in string]: number }, 
+/**
+ * Documents in all.
+ */
+total: number, 
+/**
+ * Whether its header could be read; an unreadable backup cannot be restored.
+ */
+readable: boolean, };
+
+export type RestoreReport = { 
+/**
+ * The backup now in the store.
+ */
+restored: BackupInfo, 
+/**
+ * The backup of the state before the restore (none when the store was empty).
+ */
+safety_backup: BackupInfo | null, };
+
+export type DeletedData = { 
+/**
+ * Documents removed per collection (tombstones included).
+ */
+documents: { [key in string]: number }, 
+/**
+ * Documents removed in all.
+ */
+total: number, 
+/**
+ * Backup files deleted.
+ */
+backups: number, };
+
 export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "already_open" | "storage" | "system" | "sync_unreachable" | "sync_auth" | "sync_tls" | "sync_server" | "no_keyring";
 
 export type AppError = { 

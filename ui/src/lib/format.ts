@@ -23,6 +23,25 @@ export function shortDate(iso: string | null | undefined): string {
   return d.toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
 }
 
+/** An instant in the learner's locale: "22 Nov 2026, 08:57" (with `seconds`, "08:57:09"). */
+export function dateTime(instant: string, seconds = false): string {
+  return new Date(instant).toLocaleString(undefined, {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: seconds ? "2-digit" : undefined,
+  });
+}
+
+/** 11322 → "11 kB", 10300000 → "10.3 MB". */
+export function fileSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} kB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
 /** Hours with at most one decimal: 12.5 → "12.5 h". */
 export function hours(h: number): string {
   return `${Number.isInteger(h) ? h : h.toFixed(1)} h`;

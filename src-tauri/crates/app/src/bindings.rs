@@ -55,6 +55,8 @@ pub fn typescript() -> String {
         stats::revision::ReviewDay, stats::revision::RetentionMonth, stats::revision::DueDay,
         stats::revision::CardCounts, stats::revision::RevisionFigures,
         stats::goals::CategoryFigures, stats::goals::StepMonth, stats::goals::GoalFigures, stats::Stats,
+        crate::export::CollectionImport, crate::export::ImportReport, crate::backups::BackupInfo,
+        crate::backups::RestoreReport, crate::delete_all::DeletedData,
         crate::error::ErrorCode, crate::error::AppError,
     ];
     let mut out = String::from("// Generated from the Rust types by waymark-app (bindings.rs). Do not edit.\n\n");

@@ -6,13 +6,16 @@
 //! changes nothing. Errors leave as one [`AppError`] with a stable code.
 
 mod activities;
+pub mod backups;
 pub mod bindings;
 mod cache;
 mod cards;
 mod clock;
 mod daily_test;
 mod days;
+pub mod delete_all;
 mod error;
+pub mod export;
 mod goals;
 pub mod io;
 mod paths;

@@ -165,7 +165,7 @@ mod tests {
             losing,
             losing_hlc: "a".into(),
             winning_hlc: "b".into(),
-            recorded_at: Utc::now(),
+            recorded_at: chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 3, 2, 9, 0, 0).unwrap(),
         };
         let v = conflict_view(&c, Some(&kept));
         assert_eq!(v.label, "Goal “Learn Go”");

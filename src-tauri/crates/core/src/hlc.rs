@@ -7,6 +7,9 @@
 
 use std::fmt;
 
+/// The largest counter the text form holds (five digits).
+pub const MAX_COUNTER: u32 = 99_999;
+
 /// One clock reading.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Hlc {
@@ -60,9 +63,14 @@ impl HlcClock {
     }
 
     /// Issues a stamp at wall time `now_ms`, strictly after every earlier one.
+    /// The counter stays within its five digits: the stamp after counter
+    /// 99,999 moves on to the next millisecond.
     pub fn tick(&mut self, now_ms: i64) -> Hlc {
         if now_ms > self.last.physical_ms {
             self.last.physical_ms = now_ms;
+            self.last.counter = 0;
+        } else if self.last.counter >= MAX_COUNTER {
+            self.last.physical_ms += 1;
             self.last.counter = 0;
         } else {
             self.last.counter += 1;
@@ -100,6 +108,19 @@ mod tests {
         assert_eq!(h.to_string(), "1767000000000-00007-a-b");
         assert_eq!(Hlc::parse(&h.to_string()), Some(h));
         assert_eq!(Hlc::parse("12-1-x"), None);
+    }
+
+    #[test]
+    fn a_full_counter_moves_on_to_the_next_millisecond() {
+        let mut c = HlcClock::new("dev");
+        let mut last = c.tick(1_000);
+        for _ in 0..150_000 {
+            let next = c.tick(1_000);
+            assert!(next > last);
+            last = next;
+        }
+        assert_eq!((last.physical_ms, last.counter), (1_001, 150_000 - MAX_COUNTER - 1));
+        assert_eq!(Hlc::parse(&last.to_string()), Some(last), "every stamp reads back");
     }
 
     #[test]

@@ -2,12 +2,14 @@
 //! over them (duration parsing, hour estimates, the daily fill, validation, the
 //! hybrid logical clock, questions and the daily test, card import, reminders,
 //! the figures of the Stats screen).
+//! the import merge rule and backup rotation).
 //!
 //! Nothing here does IO or reads the clock: "now" and "today" are always passed
 //! in, so every rule is a plain function that tests can pin to any moment.
 
 pub mod activity;
 pub mod availability;
+pub mod backup_rotation;
 pub mod card;
 pub mod cards_csv;
 pub mod day;
@@ -17,6 +19,7 @@ pub mod goal;
 pub mod hlc;
 pub mod ics;
 pub mod ids;
+pub mod merge;
 pub mod outlook;
 pub mod planner;
 pub mod prerequisites;

@@ -280,7 +280,7 @@ impl Store {
         });
         if let Some((scan_seq, since)) = widest_scan {
             for collection in COLLECTIONS {
-                for d in self.db.collection::<Document>(*collection).find(doc! {}).run()? {
+                for d in self.db.collection::<Document>(collection).find(doc! {}).run()? {
                     let d = d?;
                     let (Ok(id), Some(hlc)) = (d.get_str("_id"), stamp(&d)) else { continue };
                     if since.is_some_and(|s| &hlc <= s) {

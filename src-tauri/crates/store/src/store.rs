@@ -40,7 +40,7 @@ pub struct Store {
     pub(crate) clock: HlcClock,
     pub(crate) indexes: Indexes,
     pub(crate) outbox: Outbox,
-    generation: u64,
+    pub(crate) generation: u64,
 }
 
 #[derive(Serialize, Deserialize)]

@@ -165,7 +165,7 @@ impl Store {
             d.remove("_id");
             rows.push((seq, bson::from_document(d).map_err(|e| corrupt("sync_log", e))?));
         }
-        rows.sort_by(|a, b| b.0.cmp(&a.0));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.0));
         Ok(rows.into_iter().take(limit).map(|(_, e)| e).collect())
     }
 }

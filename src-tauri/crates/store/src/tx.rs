@@ -402,7 +402,7 @@ impl<'a> Tx<'a> {
             if *collection == <Profile as Entity>::COLLECTION {
                 continue;
             }
-            self.txn.collection::<Document>(*collection).update_many(doc! {}, doc! { "$set": { "user_id": user } })?;
+            self.txn.collection::<Document>(collection).update_many(doc! {}, doc! { "$set": { "user_id": user } })?;
         }
         let profiles = self.txn.collection::<Document>(<Profile as Entity>::COLLECTION);
         if let Some(mut mine) = profiles.find_one(doc! { "_id": old.as_str() })? {

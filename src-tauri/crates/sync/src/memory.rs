@@ -176,11 +176,11 @@ impl Remote for MemoryRemote {
         let dups = self.with(collection, |c| {
             let mut dups = Vec::new();
             for d in docs {
-                let id = id_of(&d);
-                if c.contains_key(&id) {
-                    dups.push(id);
-                } else {
-                    c.insert(id, d);
+                match c.entry(id_of(&d)) {
+                    std::collections::btree_map::Entry::Occupied(e) => dups.push(e.key().clone()),
+                    std::collections::btree_map::Entry::Vacant(e) => {
+                        e.insert(d);
+                    }
                 }
             }
             dups
@@ -191,11 +191,10 @@ impl Remote for MemoryRemote {
     async fn insert_one(&self, collection: &str, doc: Document) -> Result<bool, SyncError> {
         let lost = self.trip()?;
         let id = id_of(&doc);
-        let inserted = self.with(collection, |c| {
-            if c.contains_key(&id) {
-                false
-            } else {
-                c.insert(id, doc);
+        let inserted = self.with(collection, |c| match c.entry(id) {
+            std::collections::btree_map::Entry::Occupied(_) => false,
+            std::collections::btree_map::Entry::Vacant(e) => {
+                e.insert(doc);
                 true
             }
         });

@@ -156,9 +156,11 @@ pub(crate) fn classify(e: &DriverError, tls: bool, secret: Option<&str>) -> Sync
                 || lower.contains("dns error")
             {
                 ErrorKind::Dns
-            } else if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake") {
-                ErrorKind::Tls
-            } else if tls && looks_like_tls(&lower) {
+            } else if lower.contains("certificate")
+                || lower.contains("tls")
+                || lower.contains("handshake")
+                || (tls && looks_like_tls(&lower))
+            {
                 ErrorKind::Tls
             } else if lower.contains("timed out") || lower.contains("timeout: no available servers") {
                 if lower.contains("i/o error: timed out") || !lower.contains("error:") {

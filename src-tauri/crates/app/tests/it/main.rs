@@ -1,9 +1,16 @@
 //! Integration tests of the facade: the use cases as front ends call them, on a
 //! real store in a temp dir with a pinned clock.
 
+mod backups;
 mod bad_input;
 mod bindings;
+mod data_files;
+mod delete_all;
 mod goals;
+// Each user takes the scale it needs.
+#[allow(dead_code)]
+#[path = "../../benches/support/heavy.rs"]
+mod heavy;
 mod import_export;
 mod planner;
 mod reminders;

@@ -3,6 +3,7 @@
 mod differential;
 mod durability;
 mod raw;
+mod replace;
 mod stats_facts;
 mod support;
 mod sync_tracking;

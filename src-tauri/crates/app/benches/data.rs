@@ -1,0 +1,83 @@
+//! Export, import and backups on the heavy profile (see `support/heavy.rs`:
+//! 30 goals, 25,000 tasks, 20,000 cards, 200,000 reviews, 1,500 tests,
+//! 30,000 activities — about 277,000 documents).
+//!
+//! Reports the medians of: export to JSON text, import into an empty store,
+//! import again into the same store (a merge where everything is skipped),
+//! and a backup (snapshot, gzip, fsync, rotation) — wall time, and the CPU
+//! time the process used (on Linux), which tells the work apart from waiting
+//! for a busy machine. Targets: export < 5 s, import < 10 s.
+//! Run: `cargo bench -p waymark-app --bench data`.
+
+// The round-trip test takes the small scale.
+#[allow(dead_code)]
+#[path = "support/heavy.rs"]
+mod heavy;
+
+use chrono::{TimeZone, Utc};
+use std::time::{Duration, Instant};
+use waymark_app::{App, FixedClock};
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// CPU time (user + system) this process has used, from `/proc/self/stat`
+/// (100 ticks a second); zero where that file does not exist.
+fn cpu() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or("").split_whitespace().collect();
+    let ticks: u64 = [11, 12].iter().filter_map(|i| fields.get(*i)?.parse::<u64>().ok()).sum();
+    Duration::from_millis(ticks * 10)
+}
+
+/// Runs `f`, returning its wall and CPU time.
+fn timed(f: impl FnOnce()) -> (Duration, Duration) {
+    let (wall, cpu_before) = (Instant::now(), cpu());
+    f();
+    (wall.elapsed(), cpu() - cpu_before)
+}
+
+/// "median wall (median CPU)" of some runs.
+fn figures(runs: Vec<(Duration, Duration)>) -> String {
+    let (wall, cpu): (Vec<_>, Vec<_>) = runs.into_iter().unzip();
+    format!("{:>8.2?} (CPU {:>8.2?})", median(wall), median(cpu))
+}
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        println!("data: bench");
+        return;
+    }
+    let now = Utc.with_ymd_and_hms(2026, 3, 2, 12, 0, 0).unwrap();
+    let clock = || Box::new(FixedClock { now, zone: chrono_tz::Tz::UTC });
+    let dir = tempfile::tempdir().unwrap();
+    let built = Instant::now();
+    heavy::build(&dir.path().join("store"), heavy::Scale::HEAVY, now);
+    println!("heavy profile: {} documents, built in {:.1?}", heavy::Scale::HEAVY.documents(), built.elapsed());
+    let app = App::open(dir.path(), clock()).unwrap();
+    let total = app.snapshot().unwrap().total();
+    println!("after opening (the plan kept up to date): {total} documents");
+
+    let mut text = String::new();
+    let export: Vec<_> = (0..5).map(|_| timed(|| text = app.export_data().unwrap())).collect();
+    println!("export file: {:.1} MB", text.len() as f64 / 1e6);
+
+    let mut imports = Vec::new();
+    let mut merges = Vec::new();
+    for _ in 0..3 {
+        let target = tempfile::tempdir().unwrap();
+        let mut fresh = App::open(target.path(), clock()).unwrap();
+        imports.push(timed(|| assert_eq!(fresh.import_data(&text).unwrap().added, total)));
+        merges.push(timed(|| assert_eq!(fresh.import_data(&text).unwrap().skipped, total)));
+    }
+
+    let mut size = 0;
+    let backups: Vec<_> = (0..3).map(|_| timed(|| size = app.backup_now().unwrap().size_bytes)).collect();
+    println!("backup file (gzip): {:.1} MB", size as f64 / 1e6);
+    println!("export (snapshot + JSON text):       median {}   target < 5 s", figures(export));
+    println!("import into an empty store:          median {}   target < 10 s", figures(imports));
+    println!("import again (merge, all skipped):   median {}", figures(merges));
+    println!("backup now (snapshot, gzip, fsync):  median {}", figures(backups));
+}

@@ -1,0 +1,268 @@
+//! Everything out to one JSON file and back in (`docs/export.md`).
+//!
+//! An export is a [`Snapshot`] of every learner document as stored, stamps
+//! included. Importing checks the whole file first, then writes in one
+//! transaction:
+//! - into an *empty* store (no document at all, not even a tombstone) every
+//!   document goes in as it was, and the store takes the file's user id — the
+//!   same learner on a new computer;
+//! - into a store with data, documents merge by `_id`: absent → added; the
+//!   store's copy older (HLC) → updated; as new or newer → skipped. They are
+//!   re-stamped with this store's user id (the profile, whose `_id` is the
+//!   user id, becomes this store's profile).
+
+mod canonical;
+mod file;
+
+pub use file::{FORMAT, FileError, Header, OLDEST_STORE_SCHEMA, Snapshot, VERSION, read_header};
+
+use crate::App;
+use crate::error::{AppError, AppResult};
+use polodb_core::bson::Document;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use ts_rs::TS;
+use waymark_core::merge::{MergeAction, merge_action};
+use waymark_core::profile::Profile;
+use waymark_store::{COLLECTIONS, CheckedDocument, Entity, Replace, SCHEMA_VERSION, StoreError, check_document};
+
+/// What an import did (or, for a preview, would do) to one collection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CollectionImport {
+    /// The collection, e.g. `goals`.
+    pub collection: String,
+    /// Documents the store did not have.
+    pub added: u64,
+    /// Documents the store had in an older version.
+    pub updated: u64,
+    /// Documents the store had as new or newer.
+    pub skipped: u64,
+}
+
+/// What an import did, or would do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ImportReport {
+    /// When the file was exported.
+    pub exported_at: chrono::DateTime<chrono::Utc>,
+    /// The Waymark version that wrote it.
+    pub app_version: String,
+    /// The store was empty: everything went in as it was, with the file's user id.
+    pub into_empty: bool,
+    /// Per collection, in apply order.
+    pub collections: Vec<CollectionImport>,
+    /// Documents added, over all collections.
+    pub added: u64,
+    /// Documents updated.
+    pub updated: u64,
+    /// Documents skipped.
+    pub skipped: u64,
+    /// Whether anything was written (false for a preview).
+    pub written: bool,
+}
+
+impl From<FileError> for AppError {
+    fn from(e: FileError) -> Self {
+        AppError::invalid("file", e.to_string())
+    }
+}
+
+/// A checked file and what importing it means for this store.
+struct ImportPlan {
+    snapshot_user: String,
+    into_empty: bool,
+    writes: Vec<CheckedDocument>,
+    report: ImportReport,
+}
+
+impl App {
+    /// Every learner document as stored now, each collection sorted by id.
+    pub fn snapshot(&self) -> AppResult<Snapshot> {
+        let mut collections = Vec::with_capacity(COLLECTIONS.len());
+        for name in COLLECTIONS {
+            let mut docs = self.store.raw_documents(name)?;
+            docs.sort_by(|a, b| a.get_str("_id").unwrap_or_default().cmp(b.get_str("_id").unwrap_or_default()));
+            collections.push((name.to_string(), docs));
+        }
+        Ok(Snapshot {
+            exported_at: self.clock.now(),
+            app_version: env!("CARGO_PKG_VERSION").into(),
+            user_id: self.store.identity().user_id.clone(),
+            store_schema: SCHEMA_VERSION,
+            collections,
+        })
+    }
+
+    /// Everything as the text of an export file.
+    pub fn export_data(&self) -> AppResult<String> {
+        Ok(self.snapshot()?.to_text())
+    }
+
+    /// A file name for an export taken now, e.g. `waymark-export-20260302-120000.json`.
+    pub fn export_file_name(&self) -> String {
+        format!("waymark-export-{}.json", self.clock.now().format("%Y%m%d-%H%M%S"))
+    }
+
+    /// Checks an export file and says what importing it would do; writes nothing.
+    pub fn preview_import(&self, text: &str) -> AppResult<ImportReport> {
+        Ok(self.plan_import(Snapshot::parse(text)?)?.report)
+    }
+
+    /// Imports an export file (see the module documentation). Any problem with
+    /// the file is reported before anything is written, and the store is left
+    /// as it was.
+    pub fn import_data(&mut self, text: &str) -> AppResult<ImportReport> {
+        let plan = self.plan_import(Snapshot::parse(text)?)?;
+        if plan.into_empty {
+            let options = Replace { user_id: Some(plan.snapshot_user), forget_local: false };
+            self.store.replace_learner_data(plan.writes, options).map_err(document_error)?;
+        } else {
+            self.store
+                .transact(self.clock.now(), |tx| {
+                    for checked in plan.writes {
+                        let collection = checked.collection().to_string();
+                        tx.put_raw(&collection, checked.into_document())?;
+                    }
+                    Ok::<_, StoreError>(())
+                })
+                .map_err(document_error)?;
+        }
+        self.load_day_state()?;
+        Ok(ImportReport { written: true, ..plan.report })
+    }
+
+    fn plan_import(&self, snapshot: Snapshot) -> AppResult<ImportPlan> {
+        let into_empty = self.store.is_empty_of_learner_data()?;
+        let user = self.store.identity().user_id.clone();
+        let mut report = ImportReport {
+            exported_at: snapshot.exported_at,
+            app_version: snapshot.app_version.clone(),
+            into_empty,
+            collections: Vec::new(),
+            added: 0,
+            updated: 0,
+            skipped: 0,
+            written: false,
+        };
+        let mut writes = Vec::new();
+        for (collection, docs) in snapshot.collections {
+            let local = if into_empty { Default::default() } else { self.store.stamps(&collection)? };
+            let mut counts = CollectionImport { collection: collection.clone(), added: 0, updated: 0, skipped: 0 };
+            let mut seen = HashSet::with_capacity(docs.len());
+            let mut docs = docs;
+            if !into_empty {
+                for doc in &mut docs {
+                    restamp(&collection, doc, &snapshot.user_id, &user);
+                }
+            }
+            let checked = check_many(&collection, docs).map_err(|m| AppError::invalid("file", m))?;
+            for (i, checked) in checked.into_iter().enumerate() {
+                let id = &checked.stamps().id;
+                if !seen.insert(id.clone()) {
+                    let message = format!("collections.{collection}[{i}] (id {id}): the id appears twice");
+                    return Err(AppError::invalid("file", message));
+                }
+                match merge_action(local.get(id), &checked.stamps().hlc) {
+                    MergeAction::Add => counts.added += 1,
+                    MergeAction::Update => counts.updated += 1,
+                    MergeAction::Skip => {
+                        counts.skipped += 1;
+                        continue;
+                    }
+                }
+                writes.push(checked);
+            }
+            report.added += counts.added;
+            report.updated += counts.updated;
+            report.skipped += counts.skipped;
+            report.collections.push(counts);
+        }
+        Ok(ImportPlan { snapshot_user: snapshot.user_id, into_empty, writes, report })
+    }
+}
+
+/// Gives a document from another store this store's user id; the file's
+/// profile (its `_id` is the user id) becomes this store's profile.
+fn restamp(collection: &str, doc: &mut Document, file_user: &str, user: &str) {
+    doc.insert("user_id", user);
+    if collection == Profile::COLLECTION && doc.get_str("_id") == Ok(file_user) {
+        doc.insert("_id", user);
+    }
+}
+
+/// Checks document `index` of `collection` from a file; the error names both
+/// and the document's id.
+fn check(collection: &str, index: usize, doc: Document) -> Result<CheckedDocument, String> {
+    let id = doc.get_str("_id").map(str::to_string);
+    check_document(collection, doc).map_err(|e| {
+        let message = match &e {
+            StoreError::BadDocument { message, .. } => match &id {
+                Ok(id) => message.strip_prefix(&format!("{id}: ")).unwrap_or(message).to_string(),
+                Err(_) => message.clone(),
+            },
+            other => other.to_string(),
+        };
+        let place = match &id {
+            Ok(id) => format!("collections.{collection}[{index}] (id {id})"),
+            Err(_) => format!("collections.{collection}[{index}]"),
+        };
+        format!("{place}: {message}")
+    })
+}
+
+/// Checks the documents of one collection, in their order, on as many
+/// threads as the computer has (parsing every document is most of an
+/// import's work before the write); the error is that of the first bad one.
+fn check_many(collection: &str, docs: Vec<Document>) -> Result<Vec<CheckedDocument>, String> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 4);
+    if threads == 1 || docs.len() < 2_000 {
+        return docs.into_iter().enumerate().map(|(i, d)| check(collection, i, d)).collect();
+    }
+    let size = docs.len().div_ceil(threads);
+    let mut chunks = Vec::with_capacity(threads);
+    let mut rest = docs;
+    while rest.len() > size {
+        let tail = rest.split_off(size);
+        chunks.push(rest);
+        rest = tail;
+    }
+    chunks.push(rest);
+    let results: Vec<Result<Vec<CheckedDocument>, String>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .enumerate()
+            .map(|(n, chunk)| {
+                scope.spawn(move || {
+                    chunk.into_iter().enumerate().map(|(i, d)| check(collection, n * size + i, d)).collect()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| Err(format!("collections.{collection}: check failed"))))
+            .collect()
+    });
+    let mut out = Vec::new();
+    for r in results {
+        out.extend(r?);
+    }
+    Ok(out)
+}
+
+/// Checks every document of a snapshot, in apply order.
+pub(crate) fn check_all(collections: Vec<(String, Vec<Document>)>) -> Result<Vec<CheckedDocument>, String> {
+    let mut out = Vec::new();
+    for (collection, docs) in collections {
+        out.extend(check_many(&collection, docs)?);
+    }
+    Ok(out)
+}
+
+/// A document refused while writing an import is a problem of the file.
+fn document_error(e: StoreError) -> AppError {
+    match e {
+        StoreError::BadDocument { collection, message } => {
+            AppError::invalid("file", format!("collections.{collection}: {message}"))
+        }
+        other => other.into(),
+    }
+}

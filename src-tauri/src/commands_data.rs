@@ -1,0 +1,56 @@
+//! Tauri commands for data ownership: export everything, import it back,
+//! local backups, delete all data. Thin calls into the facade.
+
+use crate::desktop::Shared;
+use tauri::State;
+use waymark_app::AppResult;
+use waymark_app::backups::{BackupInfo, RestoreReport};
+use waymark_app::delete_all::DeletedData;
+use waymark_app::export::ImportReport;
+
+type S<'a> = State<'a, Shared>;
+
+/// Saves everything as one JSON file (Downloads or `WAYMARK_EXPORT_DIR`); returns its path.
+#[tauri::command]
+pub fn export_data(state: S<'_>) -> AppResult<String> {
+    state.with(|app| {
+        let text = app.export_data()?;
+        app.save_export(&app.export_file_name(), &text)
+    })
+}
+
+/// Checks an export file's text and says what importing it would do.
+#[tauri::command]
+pub fn preview_import(state: S<'_>, text: String) -> AppResult<ImportReport> {
+    state.with(|app| app.preview_import(&text))
+}
+
+/// Imports an export file's text.
+#[tauri::command]
+pub fn import_data(state: S<'_>, text: String) -> AppResult<ImportReport> {
+    state.with(|app| app.import_data(&text))
+}
+
+/// The local backups, newest first.
+#[tauri::command]
+pub fn backups(state: S<'_>) -> AppResult<Vec<BackupInfo>> {
+    state.with(|app| app.backups())
+}
+
+/// Takes a backup now.
+#[tauri::command]
+pub fn backup_now(state: S<'_>) -> AppResult<BackupInfo> {
+    state.with(|app| app.backup_now())
+}
+
+/// Replaces everything with a backup (the current state is backed up first).
+#[tauri::command]
+pub fn restore_backup(state: S<'_>, id: String) -> AppResult<RestoreReport> {
+    state.with(|app| app.restore_backup(&id))
+}
+
+/// Deletes all data when `confirmation` is the typed phrase.
+#[tauri::command]
+pub fn delete_all_data(state: S<'_>, confirmation: String) -> AppResult<DeletedData> {
+    state.with(|app| app.delete_all_data(&confirmation))
+}
