@@ -283,6 +283,9 @@ pub struct TaskArgs {
 pub fn run(command: Command) -> ExitCode {
     let result = App::open_default().and_then(|mut app| match command {
         Command::Sync(cmd) => crate::cli_sync::run(app, cmd),
+        Command::Data(crate::cli_data::DataCommand::DeleteAll { confirm, out }) => {
+            crate::cli_sync::delete_all(app, &confirm, &out)
+        }
         other => execute(&mut app, other),
     });
     match result {

@@ -5,9 +5,8 @@ use crate::cli::{Output, emit};
 use clap::Subcommand;
 use std::path::PathBuf;
 use waymark_app::backups::BackupInfo;
-use waymark_app::delete_all::DELETE_ALL_PHRASE;
 use waymark_app::export::ImportReport;
-use waymark_app::{App, AppError, AppResult, ErrorCode};
+use waymark_app::{App, AppError, AppResult};
 
 /// `waymark export | import | backup | delete-all`
 #[derive(Debug, Subcommand)]
@@ -100,19 +99,7 @@ pub fn run(app: &mut App, cmd: DataCommand) -> AppResult<()> {
                 lines
             })
         }
-        DataCommand::DeleteAll { confirm, out } => {
-            if confirm.trim().is_empty() {
-                return Err(AppError {
-                    code: ErrorCode::InvalidInput,
-                    message: format!("this deletes all your data; confirm with --confirm \"{DELETE_ALL_PHRASE}\""),
-                    field: Some("confirmation".into()),
-                });
-            }
-            let deleted = app.delete_all_data(&confirm)?;
-            emit(&out, &deleted, || {
-                vec![format!("deleted {} documents and {} backups", deleted.total, deleted.backups)]
-            })
-        }
+        DataCommand::DeleteAll { .. } => unreachable!("delete-all owns the app and runs before execute"),
     }
 }
 

@@ -98,11 +98,7 @@ pub fn conflicts(app: &mut App, cmd: ConflictsCommand) -> AppResult<()> {
 /// Runs a sync command (it owns the app: a sync shares it with its own steps).
 pub fn run(app: App, cmd: SyncCommand) -> AppResult<()> {
     let shared = SharedApp::new(app);
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| AppError {
-        code: ErrorCode::System,
-        message: format!("cannot start the network runtime: {e}"),
-        field: None,
-    })?;
+    let runtime = runtime()?;
     match cmd {
         SyncCommand::Now(out) => {
             let quiet = out.json;
@@ -180,6 +176,30 @@ pub fn run(app: App, cmd: SyncCommand) -> AppResult<()> {
             })
         }
     }
+}
+
+/// `waymark delete-all`: when sync is on, the remote copy goes first.
+pub fn delete_all(app: App, confirm: &str, out: &Output) -> AppResult<()> {
+    if confirm.trim().is_empty() {
+        return Err(AppError::invalid(
+            "confirmation",
+            format!(
+                "this deletes all your data; confirm with --confirm \"{}\"",
+                waymark_app::delete_all::DELETE_ALL_PHRASE
+            ),
+        ));
+    }
+    let shared = SharedApp::new(app);
+    let deleted = runtime()?.block_on(sync::delete_everything(&shared, confirm))?;
+    emit(out, &deleted, || vec![format!("deleted {} documents and {} backups", deleted.total, deleted.backups)])
+}
+
+fn runtime() -> AppResult<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| AppError {
+        code: ErrorCode::System,
+        message: format!("cannot start the network runtime: {e}"),
+        field: None,
+    })
 }
 
 fn target(shared: &SharedApp, uri_stdin: bool, db: Option<String>) -> AppResult<(String, String)> {

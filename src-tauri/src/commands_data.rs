@@ -2,7 +2,7 @@
 //! local backups, delete all data. Thin calls into the facade.
 
 use crate::desktop::Shared;
-use tauri::State;
+use tauri::{Manager, State};
 use waymark_app::AppResult;
 use waymark_app::backups::{BackupInfo, RestoreReport};
 use waymark_app::delete_all::DeletedData;
@@ -50,7 +50,9 @@ pub fn restore_backup(state: S<'_>, id: String) -> AppResult<RestoreReport> {
 }
 
 /// Deletes all data when `confirmation` is the typed phrase.
+/// When sync is on, this learner's remote documents go first.
 #[tauri::command]
-pub fn delete_all_data(state: S<'_>, confirmation: String) -> AppResult<DeletedData> {
-    state.with(|app| app.delete_all_data(&confirmation))
+pub async fn delete_all_data(handle: tauri::AppHandle, confirmation: String) -> AppResult<DeletedData> {
+    let shared = handle.state::<Shared>().shared()?;
+    waymark_app::sync::delete_everything(&shared, &confirmation).await
 }

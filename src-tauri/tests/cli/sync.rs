@@ -222,6 +222,26 @@ fn offline_changes_wait_and_go_out_when_the_server_is_back() {
 }
 
 #[test]
+fn delete_all_with_sync_on_also_empties_the_remote() {
+    let server = Server::start();
+    let uri = server.uri();
+    let env = [("WAYMARK_SYNC_URI", uri.as_str())];
+    let (a_dir, b_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (a, b) = (a_dir.path(), b_dir.path());
+    ok(a, &[], &["goal", "add", "--title", "Learn Go", "--json"]);
+    ok(a, &env, &["sync", "on", "--json"]);
+    ok(a, &env, &["sync", "now", "--json"]);
+    assert!(fails(a, &env, &["delete-all", "--confirm", "yes"]).contains("nothing was deleted"));
+    assert_eq!(goal_titles(a).len(), 1);
+    let deleted = ok(a, &env, &["delete-all", "--confirm", "delete my data", "--json"]);
+    assert!(deleted["total"].as_u64().unwrap() > 0, "{deleted}");
+    assert_eq!(goal_titles(a), vec![], "nothing left here");
+    ok(b, &env, &["sync", "on", "--json"]);
+    ok(b, &env, &["sync", "now", "--json"]);
+    assert_eq!(goal_titles(b), vec![], "nothing left on the remote either");
+}
+
+#[test]
 fn turning_sync_on_against_nothing_says_why_and_changes_nothing() {
     let closed = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let dir = tempfile::tempdir().unwrap();

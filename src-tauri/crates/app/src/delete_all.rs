@@ -30,17 +30,21 @@ pub struct DeletedData {
     pub backups: u64,
 }
 
+/// Checks the typed confirmation before anything is deleted.
+pub fn check_phrase(confirmation: &str) -> AppResult<()> {
+    if confirmation.trim().eq_ignore_ascii_case(DELETE_ALL_PHRASE) {
+        Ok(())
+    } else {
+        Err(AppError::invalid("confirmation", format!("type \"{DELETE_ALL_PHRASE}\" to confirm; nothing was deleted")))
+    }
+}
+
 impl App {
     /// Deletes every learner document, the device-local values and the
     /// backups, when `confirmation` is [`DELETE_ALL_PHRASE`] (case and outer
     /// spaces do not matter). Anything else changes nothing.
     pub fn delete_all_data(&mut self, confirmation: &str) -> AppResult<DeletedData> {
-        if !confirmation.trim().eq_ignore_ascii_case(DELETE_ALL_PHRASE) {
-            return Err(AppError::invalid(
-                "confirmation",
-                format!("type \"{DELETE_ALL_PHRASE}\" to confirm; nothing was deleted"),
-            ));
-        }
+        check_phrase(confirmation)?;
         let replaced = self.store.replace_learner_data(Vec::new(), Replace { user_id: None, forget_local: true })?;
         self.load_day_state()?;
         self.roll_over()?;

@@ -3,6 +3,7 @@
 //! running a sync. A run holds the app's lock only for its local steps —
 //! never while it waits on the network — so the window stays responsive.
 
+use crate::delete_all::DeletedData;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::secrets::{self, SecretError};
 use crate::sync_views::{ConflictView, SyncRunView, SyncView, conflict_view};
@@ -208,6 +209,18 @@ pub async fn delete_remote_data(shared: &SharedApp) -> AppResult<u64> {
         waymark_sync::disable(&mut app.store, app.clock.now())?;
         Ok(removed)
     })
+}
+
+/// Deletes all data after the typed confirmation: when sync is on, this
+/// learner's remote documents first (so nothing comes back from the remote),
+/// then everything on this desktop. A remote that cannot be reached stops it
+/// before anything local is deleted.
+pub async fn delete_everything(shared: &SharedApp, confirmation: &str) -> AppResult<DeletedData> {
+    crate::delete_all::check_phrase(confirmation)?;
+    if shared.with(|app| Ok(app.sync_enabled()))? {
+        delete_remote_data(shared).await?;
+    }
+    shared.with(|app| app.delete_all_data(confirmation))
 }
 
 impl waymark_sync::Local for SharedApp {
