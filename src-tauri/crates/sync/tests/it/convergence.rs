@@ -99,7 +99,8 @@ fn delete(tx: &mut Tx<'_>, kind: u8, n: u64) -> Result<(), StoreError> {
 /// Versions written: child stamp → (collection, id, parent stamp).
 type History = BTreeMap<String, (String, String, Option<String>)>;
 
-/// Deletions written (a deletion that loses to a later write loses no content).
+/// Deletions written: a version the learner then deleted is not lost when
+/// the deletion is superseded (a deletion carries no content).
 type Deletions = BTreeSet<String>;
 
 /// The last version of each document a device held (a purged tombstone is
@@ -208,7 +209,8 @@ async fn play(remote: &RemoteKind, skews: (i64, i64), ops: &[Op]) {
     for (stamp, (collection, id, _)) in &history {
         let winner = winners.get(&(collection.clone(), id.clone()));
         let winner = winner.unwrap_or_else(|| panic!("{collection}/{id} never reached the remote"));
-        if APPEND_ONLY.contains(&collection.as_str()) || deletions.contains(stamp) || ancestors(winner).contains(stamp) {
+        let deleted_later = deletions.iter().any(|d| ancestors(d).contains(stamp));
+        if APPEND_ONLY.contains(&collection.as_str()) || deleted_later || ancestors(winner).contains(stamp) {
             continue;
         }
         assert!(
