@@ -34,10 +34,11 @@ impl Wall {
 
 /// One installation: its own store and a clock `skew_ms` off the wall.
 pub struct Device {
-    pub dir: TempDir,
     pub local: StoreLocal,
     pub wall: Wall,
     pub skew_ms: i64,
+    /// Dropped last: the store closes before its directory goes.
+    pub dir: TempDir,
 }
 
 impl Device {
@@ -46,7 +47,7 @@ impl Device {
         let store = Store::open(dir.path(), wall.at(skew_ms)).unwrap();
         let clock_wall = wall.clone();
         let local = StoreLocal::new(store, move || clock_wall.at(skew_ms));
-        Self { dir, local, wall: wall.clone(), skew_ms }
+        Self { local, wall: wall.clone(), skew_ms, dir }
     }
 
     /// A device with sync turned on.
@@ -181,33 +182,22 @@ impl PoloServer {
 
     /// Starts it again (same dir, same port) and waits until it answers.
     pub async fn restart(&mut self) {
+        self.spawn();
+        wait_ready(self.port).await;
+    }
+
+    /// Starts the process (same dir, same port) without waiting.
+    pub fn spawn(&mut self) {
         self.kill();
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-        loop {
-            let child = Command::new(polodb_binary())
-                .args(["serve", "--path"])
-                .arg(self.dir.path())
-                .args(["--host", "127.0.0.1", "--port", &self.port.to_string()])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .expect("start polodb serve");
-            self.child = Some(child);
-            for _ in 0..100 {
-                if TcpStream::connect(("127.0.0.1", self.port)).await.is_ok() {
-                    return;
-                }
-                if let Some(c) = self.child.as_mut()
-                    && c.try_wait().ok().flatten().is_some()
-                {
-                    break;
-                }
-                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-            }
-            self.kill();
-            assert!(std::time::Instant::now() < deadline, "polodb serve did not start on port {}", self.port);
-            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-        }
+        let child = Command::new(polodb_binary())
+            .args(["serve", "--path"])
+            .arg(self.dir.path())
+            .args(["--host", "127.0.0.1", "--port", &self.port.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start polodb serve");
+        self.child = Some(child);
     }
 
     /// Kills it at once (kill -9).
@@ -227,6 +217,17 @@ impl Drop for PoloServer {
     fn drop(&mut self) {
         self.kill();
     }
+}
+
+/// Waits until something answers on `port` (a started server).
+pub async fn wait_ready(port: u16) {
+    for _ in 0..400 {
+        if TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    panic!("polodb serve did not start on port {port}");
 }
 
 /// A client with short timeouts, so failure tests end quickly.
