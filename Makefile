@@ -52,6 +52,7 @@ deps-node:
 
 deps-tools:
 	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
+	@command -v polodb >/dev/null || cargo install polodb --locked
 
 ui/node_modules/.installed: ui/package.json ui/package-lock.json
 	cd ui && npm ci --no-audit --no-fund
@@ -83,6 +84,7 @@ screenshots: build
 ## bench: speed figures on the heavy synthetic profile (release build).
 bench:
 	cargo bench -p waymark-app
+	cargo bench -p waymark-sync
 
 ## bindings: regenerate ui/src/lib/bindings.ts from the Rust types.
 bindings:

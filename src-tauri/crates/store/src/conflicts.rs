@@ -44,11 +44,11 @@ impl Conflict {
     }
 
     pub(crate) fn from_document(d: &Document) -> StoreResult<Self> {
-        let bad = |field: &str| StoreError::Corrupt { collection: "conflicts", message: format!("`{field}` is missing") };
+        let bad =
+            |field: &str| StoreError::Corrupt { collection: "conflicts", message: format!("`{field}` is missing") };
         let text = |field: &str| d.get_str(field).map(str::to_string).map_err(|_| bad(field));
-        let recorded_at = DateTime::parse_from_rfc3339(&text("recorded_at")?)
-            .map_err(|_| bad("recorded_at"))?
-            .with_timezone(&Utc);
+        let recorded_at =
+            DateTime::parse_from_rfc3339(&text("recorded_at")?).map_err(|_| bad("recorded_at"))?.with_timezone(&Utc);
         Ok(Self {
             id: text("_id")?,
             collection: text("collection")?,

@@ -157,9 +157,7 @@ impl Outbox {
     /// Whether a waiting scan entry covers a document stamped `hlc`.
     /// Entries in `removed` are being acknowledged and no longer count.
     pub(crate) fn scan_covers(&self, hlc: &Hlc, removed: &[i64]) -> bool {
-        self.scans
-            .iter()
-            .any(|(seq, since)| !removed.contains(seq) && since.as_ref().is_none_or(|s| hlc > s))
+        self.scans.iter().any(|(seq, since)| !removed.contains(seq) && since.as_ref().is_none_or(|s| hlc > s))
     }
 
     /// The explicit entries naming `key`, oldest first.

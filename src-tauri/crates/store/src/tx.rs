@@ -196,14 +196,16 @@ impl<'a> Tx<'a> {
     /// The base of the oldest live explicit entry naming `key`.
     fn named_base(&self, key: &DocKey) -> Option<Option<Hlc>> {
         let removed = &self.outbox_change.removed;
-        self.outbox.entries_naming(key).into_iter().filter(|(seq, _)| !removed.contains(seq)).find_map(|(seq, entry)| {
-            let docs = match (self.rewrites.get(&seq), entry) {
-                (Some(docs), _) => docs,
-                (None, Entry::Docs(docs)) => docs,
-                (None, Entry::Scan { .. }) => return None,
-            };
-            docs.iter().find(|t| t.key == *key).map(|t| t.base.clone())
-        })
+        self.outbox.entries_naming(key).into_iter().filter(|(seq, _)| !removed.contains(seq)).find_map(
+            |(seq, entry)| {
+                let docs = match (self.rewrites.get(&seq), entry) {
+                    (Some(docs), _) => docs,
+                    (None, Entry::Docs(docs)) => docs,
+                    (None, Entry::Scan { .. }) => return None,
+                };
+                docs.iter().find(|t| t.key == *key).map(|t| t.base.clone())
+            },
+        )
     }
 
     /// Whether the document, stored with stamp `hlc`, changed locally since
@@ -400,9 +402,7 @@ impl<'a> Tx<'a> {
             if *collection == <Profile as Entity>::COLLECTION {
                 continue;
             }
-            self.txn
-                .collection::<Document>(*collection)
-                .update_many(doc! {}, doc! { "$set": { "user_id": user } })?;
+            self.txn.collection::<Document>(*collection).update_many(doc! {}, doc! { "$set": { "user_id": user } })?;
         }
         let profiles = self.txn.collection::<Document>(<Profile as Entity>::COLLECTION);
         if let Some(mut mine) = profiles.find_one(doc! { "_id": old.as_str() })? {

@@ -79,11 +79,8 @@ pub async fn sync_once(
     let started_at = local.now();
     let trips = remote.round_trips();
     let mut run = Run { local, remote, progress, clock: HlcClock::new(device), report: SyncReport::new(started_at) };
-    let result = if enabled {
-        run.run().await
-    } else {
-        Err(SyncError::new(ErrorKind::Local, "sync is off: turn it on first"))
-    };
+    let result =
+        if enabled { run.run().await } else { Err(SyncError::new(ErrorKind::Local, "sync is off: turn it on first")) };
     let mut report = run.report;
     report.round_trips = remote.round_trips().saturating_sub(trips);
     report.finished_at = local.now();
@@ -207,7 +204,8 @@ impl<L: Local, R: Remote> Run<'_, L, R> {
             if state.remote.as_deref() == Some(fingerprint.as_str()) {
                 return Ok(());
             }
-            let fresh = SyncState { remote: Some(fingerprint), tracked_through: state.tracked_through.clone(), ..state };
+            let fresh =
+                SyncState { remote: Some(fingerprint), tracked_through: state.tracked_through.clone(), ..state };
             let fresh = SyncState { joined_user: None, checkpoint: None, pull: None, push: None, ..fresh };
             tx.set_sync_state(&fresh)
         })

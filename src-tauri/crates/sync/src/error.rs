@@ -157,7 +157,10 @@ mod tests {
         let cases = [
             ("mongodb://ann:s3cr%40t@h1:27017,h2/waymark?tls=true", "mongodb://ann:***@h1:27017,h2/waymark?tls=true"),
             ("mongodb+srv://ann:pw@cluster0.example.net/", "mongodb+srv://ann:***@cluster0.example.net/"),
-            ("mongodb://h:1/?tlsCertificateKeyFilePassword=zz&w=1", "mongodb://h:1/?tlsCertificateKeyFilePassword=***&w=1"),
+            (
+                "mongodb://h:1/?tlsCertificateKeyFilePassword=zz&w=1",
+                "mongodb://h:1/?tlsCertificateKeyFilePassword=***&w=1",
+            ),
             ("mongodb://ann@h", "mongodb://ann@h"),
             ("mongodb://h", "mongodb://h"),
         ];

@@ -59,7 +59,12 @@ impl MemoryRemote {
 
     /// Every document of a collection (heads and owner included), by `_id`.
     pub fn documents(&self, collection: &str) -> Vec<Document> {
-        self.data.lock().expect("remote data").get(collection).map(|c| c.values().cloned().collect()).unwrap_or_default()
+        self.data
+            .lock()
+            .expect("remote data")
+            .get(collection)
+            .map(|c| c.values().cloned().collect())
+            .unwrap_or_default()
     }
 
     /// Counts a request; `Ok(true)` when it may take effect but must then fail.
@@ -119,7 +124,9 @@ impl Remote for MemoryRemote {
     async fn claim_owner(&self, user: &str, claimed_at: &str) -> Result<String, SyncError> {
         let lost = self.trip()?;
         let owner = self.with(OWNER, |c| {
-            let d = c.entry("owner".into()).or_insert_with(|| doc! { "_id": "owner", "user_id": user, "claimed_at": claimed_at });
+            let d = c
+                .entry("owner".into())
+                .or_insert_with(|| doc! { "_id": "owner", "user_id": user, "claimed_at": claimed_at });
             text(d, "user_id").to_string()
         });
         self.finish(lost, owner)
@@ -210,7 +217,14 @@ impl Remote for MemoryRemote {
         self.finish(lost, replaced)
     }
 
-    async fn restamp(&self, collection: &str, user: &str, ids: &[String], from: &str, to: &str) -> Result<(), SyncError> {
+    async fn restamp(
+        &self,
+        collection: &str,
+        user: &str,
+        ids: &[String],
+        from: &str,
+        to: &str,
+    ) -> Result<(), SyncError> {
         let lost = self.trip()?;
         self.with(collection, |c| {
             for id in ids {

@@ -176,7 +176,9 @@ pub(crate) fn classify(e: &DriverError, tls: bool, secret: Option<&str>) -> Sync
     let message = match kind {
         ErrorKind::BadUri => format!("the connection string is not valid: {}", short(&text)),
         ErrorKind::Dns => "the server's host name could not be found (DNS)".to_string(),
-        ErrorKind::Refused => "the server refused the connection (nothing listens at that address and port)".to_string(),
+        ErrorKind::Refused => {
+            "the server refused the connection (nothing listens at that address and port)".to_string()
+        }
         ErrorKind::AuthFailed => format!("the server rejected the user name or password: {}", short(&text)),
         ErrorKind::Tls => format!("the secure (TLS) connection failed: {}", short(&text)),
         ErrorKind::Timeout => "the server did not answer in time".to_string(),
@@ -317,9 +319,19 @@ impl Remote for MongoRemote {
         Ok(r.map_err(|e| self.error(&e))?.modified_count > 0)
     }
 
-    async fn restamp(&self, collection: &str, user: &str, ids: &[String], from: &str, to: &str) -> Result<(), SyncError> {
+    async fn restamp(
+        &self,
+        collection: &str,
+        user: &str,
+        ids: &[String],
+        from: &str,
+        to: &str,
+    ) -> Result<(), SyncError> {
         let filter = doc! { "$and": [{ "user_id": user }, { "_id": { "$in": ids } }, { "push_hlc": from }] };
-        self.coll(collection).update_many(filter, doc! { "$set": { "push_hlc": to } }).await.map_err(|e| self.error(&e))?;
+        self.coll(collection)
+            .update_many(filter, doc! { "$set": { "push_hlc": to } })
+            .await
+            .map_err(|e| self.error(&e))?;
         Ok(())
     }
 

@@ -50,7 +50,8 @@ pub(crate) async fn pull<L: Local, R: Remote>(run: &mut Run<'_, L, R>, head: &st
                 run.report.purged += applied.purged;
                 run.report_progress(Phase::Pull, run.report.pulled, None);
             }
-            let next = COLLECTIONS.get(index + 1).map(|c| PullProgress { target: target.clone(), collection: c.to_string() });
+            let next =
+                COLLECTIONS.get(index + 1).map(|c| PullProgress { target: target.clone(), collection: c.to_string() });
             run.commit(|tx| {
                 let state = tx.sync_state()?;
                 let checkpoint = if next.is_none() { Some(target.clone()) } else { state.checkpoint.clone() };

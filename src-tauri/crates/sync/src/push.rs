@@ -138,13 +138,8 @@ async fn push_batch<L: Local, R: Remote>(
     let mut written: Vec<(String, Vec<String>)> = Vec::new();
     for (collection, group) in groups {
         let ids: Vec<String> = group.iter().map(|(k, _)| k.id.clone()).collect();
-        let present: HashMap<String, Document> = run
-            .remote
-            .find_present(&collection, user, &ids)
-            .await?
-            .into_iter()
-            .map(|d| (text(&d, "_id"), d))
-            .collect();
+        let present: HashMap<String, Document> =
+            run.remote.find_present(&collection, user, &ids).await?.into_iter().map(|d| (text(&d, "_id"), d)).collect();
         let mut inserts = Vec::new();
         let mut replaces = Vec::new();
         for (key, doc) in group {

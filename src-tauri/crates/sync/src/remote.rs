@@ -116,9 +116,5 @@ pub trait Remote: Sync {
 
     /// Deletes every document of `user` in `collections`, its head, and the
     /// owner claim when it is `user`'s. Returns how many documents went.
-    fn delete_user(
-        &self,
-        collections: &[&str],
-        user: &str,
-    ) -> impl Future<Output = Result<u64, SyncError>> + Send;
+    fn delete_user(&self, collections: &[&str], user: &str) -> impl Future<Output = Result<u64, SyncError>> + Send;
 }

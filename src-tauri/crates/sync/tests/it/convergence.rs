@@ -137,7 +137,8 @@ async fn play(remote: &RemoteKind, skews: (i64, i64), ops: &[Op]) {
             Op::Edit { dev, kind, n, v } => {
                 unique += 1;
                 let (collection, id) = target(kind, n);
-                let id = if APPEND_ONLY.contains(&collection) { target(kind, unique + 1000 * dev as u64).1 } else { id };
+                let id =
+                    if APPEND_ONLY.contains(&collection) { target(kind, unique + 1000 * dev as u64).1 } else { id };
                 let parent = stamp_of(&seen[dev], collection, &id);
                 devices[dev].edit(|tx| write(tx, dev, kind, n, v, unique + 1000 * dev as u64));
                 refresh(&mut seen[dev], &devices[dev]);
@@ -190,13 +191,9 @@ async fn play(remote: &RemoteKind, skews: (i64, i64), ops: &[Op]) {
     for key in &appended {
         assert!(left.contains_key(key), "appended {key:?} was lost");
     }
-    let winners: BTreeMap<(String, String), String> = remote_all(remote)
-        .await
-        .into_iter()
-        .map(|(key, doc)| (key, doc.get_str("hlc").unwrap().to_string()))
-        .collect();
-    let kept: BTreeSet<String> =
-        devices.iter().flat_map(|d| d.conflict_hlcs()).map(|(_, _, losing)| losing).collect();
+    let winners: BTreeMap<(String, String), String> =
+        remote_all(remote).await.into_iter().map(|(key, doc)| (key, doc.get_str("hlc").unwrap().to_string())).collect();
+    let kept: BTreeSet<String> = devices.iter().flat_map(|d| d.conflict_hlcs()).map(|(_, _, losing)| losing).collect();
     let ancestors = |from: &str| {
         let mut seen = BTreeSet::new();
         let mut at = Some(from.to_string());

@@ -150,7 +150,10 @@ async fn a_newer_remote_version_met_while_pushing_is_a_conflict_too(remote: &imp
         b.store(|s| s.conflicts().unwrap()).iter().map(|c| c.losing.get_str("title").unwrap().to_string()).collect();
     assert_eq!(kept, vec!["B older"]);
 }
-on_every_remote!(a_newer_remote_version_is_a_conflict_all_remotes, a_newer_remote_version_met_while_pushing_is_a_conflict_too);
+on_every_remote!(
+    a_newer_remote_version_is_a_conflict_all_remotes,
+    a_newer_remote_version_met_while_pushing_is_a_conflict_too
+);
 
 async fn append_only_collections_merge_as_a_union(remote: &impl Remote) {
     let wall = Wall::default();
@@ -195,7 +198,10 @@ async fn late_arrivals_from_a_slow_clock_are_not_lost(remote: &impl Remote) {
     assert!(a_stamp.get_str("hlc").unwrap() < b_checkpoint.as_str(), "A's edit is stamped before B's checkpoint");
     a.sync(remote).await.unwrap();
     b.sync(remote).await.unwrap();
-    assert_eq!(b.store(|s| s.task(&task(7, 1, "").id)).map(|t: Task| t.title).as_deref(), Some("edited offline on slow A"));
+    assert_eq!(
+        b.store(|s| s.task(&task(7, 1, "").id)).map(|t: Task| t.title).as_deref(),
+        Some("edited offline on slow A")
+    );
     assert_eq!(a.live(), b.live());
 }
 on_every_remote!(late_arrivals_from_a_slow_clock_all_remotes, late_arrivals_from_a_slow_clock_are_not_lost);
@@ -237,11 +243,17 @@ async fn joining_a_remote_with_a_learner_adopts_it_and_the_remote_profile_wins(r
     assert_eq!(b.store(|s| s.get::<Profile>(&user_a).unwrap()).unwrap().day_start_hour, 5, "the remote profile wins");
     let kept = b.store(|s| s.conflicts().unwrap());
     assert_eq!(kept.len(), 1, "B's profile is kept as a conflict");
-    assert_eq!(kept[0].losing.get_i32("day_start_hour").ok().map(i64::from).or(kept[0].losing.get_i64("day_start_hour").ok()), Some(7));
+    assert_eq!(
+        kept[0].losing.get_i32("day_start_hour").ok().map(i64::from).or(kept[0].losing.get_i64("day_start_hour").ok()),
+        Some(7)
+    );
     assert_eq!(live_titles(&a), vec!["B's own goal"], "B's data joined the learner's");
     assert_eq!(a.live(), b.live());
 }
-on_every_remote!(joining_adopts_the_remote_learner_all_remotes, joining_a_remote_with_a_learner_adopts_it_and_the_remote_profile_wins);
+on_every_remote!(
+    joining_adopts_the_remote_learner_all_remotes,
+    joining_a_remote_with_a_learner_adopts_it_and_the_remote_profile_wins
+);
 
 async fn deleting_remote_data_removes_the_learner_everywhere_on_the_remote(remote: &impl Remote) {
     let wall = Wall::default();

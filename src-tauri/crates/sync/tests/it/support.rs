@@ -99,9 +99,7 @@ impl Device {
     }
 
     pub fn conflict_hlcs(&self) -> Vec<(String, String, String)> {
-        self.store(|s| {
-            s.conflicts().unwrap().into_iter().map(|c| (c.collection, c.doc_id, c.losing_hlc)).collect()
-        })
+        self.store(|s| s.conflicts().unwrap().into_iter().map(|c| (c.collection, c.doc_id, c.losing_hlc)).collect())
     }
 }
 
@@ -232,9 +230,14 @@ pub async fn wait_ready(port: u16) {
 
 /// A client with short timeouts, so failure tests end quickly.
 pub async fn connect(uri: &str) -> MongoRemote {
-    MongoRemote::connect_with_timeouts(uri, "waymark", std::time::Duration::from_secs(3), std::time::Duration::from_secs(2))
-        .await
-        .unwrap()
+    MongoRemote::connect_with_timeouts(
+        uri,
+        "waymark",
+        std::time::Duration::from_secs(3),
+        std::time::Duration::from_secs(2),
+    )
+    .await
+    .unwrap()
 }
 
 /// A TCP proxy in front of a server: forwards bytes both ways and, once
