@@ -84,6 +84,7 @@ screenshots: build
 ## bench: speed figures on the heavy synthetic profile (release build).
 bench:
 	cargo bench -p waymark-app
+	cargo bench -p waymark-sync
 
 ## bindings: regenerate ui/src/lib/bindings.ts from the Rust types.
 bindings:
