@@ -4,7 +4,8 @@
 //!
 //! Reports the medians of: export to JSON text, import into an empty store,
 //! import again into the same store (a merge where everything is skipped),
-//! and a backup (snapshot, gzip, fsync, rotation) — wall time, and the CPU
+//! and a backup (snapshot, gzip, fsync, rotation; the desktop holds the app's
+//! lock only for the snapshot) — wall time, and the CPU
 //! time the process used (on Linux), which tells the work apart from waiting
 //! for a busy machine. Targets: export < 5 s, import < 10 s.
 //! Run: `cargo bench -p waymark-app --bench data`.
@@ -73,6 +74,7 @@ fn main() {
         merges.push(timed(|| assert_eq!(fresh.import_data(&text).unwrap().skipped, total)));
     }
 
+    let snapshots: Vec<_> = (0..3).map(|_| timed(|| drop(app.snapshot().unwrap()))).collect();
     let mut size = 0;
     let backups: Vec<_> = (0..3).map(|_| timed(|| size = app.backup_now().unwrap().size_bytes)).collect();
     println!("backup file (gzip): {:.1} MB", size as f64 / 1e6);
@@ -80,4 +82,5 @@ fn main() {
     println!("import into an empty store:          median {}   target < 10 s", figures(imports));
     println!("import again (merge, all skipped):   median {}", figures(merges));
     println!("backup now (snapshot, gzip, fsync):  median {}", figures(backups));
+    println!("  of which the snapshot (under lock): median {}", figures(snapshots));
 }

@@ -13,11 +13,12 @@
 //! store; after each one the rotation of `waymark_core::backup_rotation`
 //! removes what is no longer kept. Restoring first backs up the current
 //! state, then replaces the store's content with the backup's in one
-//! transaction.
+//! transaction (its documents are checked as they are written; a bad one
+//! rolls everything back).
 
 use crate::App;
 use crate::error::{AppError, AppResult, ErrorCode};
-use crate::export::{Snapshot, check_all, read_header};
+use crate::export::{Refused, Snapshot, read_header, replace_all};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use flate2::Compression;
@@ -30,7 +31,7 @@ use std::io::{BufWriter, Read};
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 use waymark_core::backup_rotation::{backup_due, backups_to_keep};
-use waymark_store::Replace;
+use waymark_store::{Replace, StoreError};
 
 /// The folder in the data directory that holds the backups.
 pub const BACKUP_DIR: &str = "backups";
@@ -177,11 +178,14 @@ impl App {
         }
         let damaged = |e: String| AppError::invalid("backup", format!("backup {id} cannot be restored: {e}"));
         let snapshot = read_backup(&path).map_err(damaged)?;
-        let user_id = snapshot.user_id.clone();
-        let documents = check_all(snapshot.collections).map_err(damaged)?;
         let restored = info(&dir, id, taken_at);
         let safety_backup = if self.store.is_empty_of_learner_data()? { None } else { Some(self.backup_now()?) };
-        self.store.replace_learner_data(documents, Replace { user_id: Some(user_id), forget_local: false })?;
+        let options = Replace { user_id: Some(snapshot.user_id), forget_local: false };
+        replace_all(&mut self.store, snapshot.collections, options).map_err(|e| match e {
+            Refused::Document(message) => damaged(message),
+            Refused::Store(e @ StoreError::BadDocument { .. }) => damaged(e.to_string()),
+            Refused::Store(e) => e.into(),
+        })?;
         self.load_day_state()?;
         Ok(RestoreReport { restored, safety_backup })
     }

@@ -1,8 +1,9 @@
 //! Everything out to one JSON file and back in (`docs/export.md`).
 //!
 //! An export is a [`Snapshot`] of every learner document as stored, stamps
-//! included. Importing checks the whole file first, then writes in one
-//! transaction:
+//! included. Importing checks the file as a whole first (syntax, version,
+//! checksum, counts), then writes in one transaction; each document is checked
+//! before it is written, and any error rolls the whole transaction back:
 //! - into an *empty* store (no document at all, not even a tombstone) every
 //!   document goes in as it was, and the store takes the file's user id — the
 //!   same learner on a new computer;
@@ -24,7 +25,9 @@ use std::collections::HashSet;
 use ts_rs::TS;
 use waymark_core::merge::{MergeAction, merge_action};
 use waymark_core::profile::Profile;
-use waymark_store::{COLLECTIONS, CheckedDocument, Entity, Replace, SCHEMA_VERSION, StoreError, check_document};
+use waymark_store::{
+    COLLECTIONS, CheckedDocument, Entity, Replace, Replaced, SCHEMA_VERSION, Store, StoreError, check_document,
+};
 
 /// What an import did (or, for a preview, would do) to one collection.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -68,10 +71,34 @@ impl From<FileError> for AppError {
 
 /// A checked file and what importing it means for this store.
 struct ImportPlan {
-    snapshot_user: String,
-    into_empty: bool,
     writes: Vec<CheckedDocument>,
     report: ImportReport,
+}
+
+impl ImportReport {
+    /// The report of a file going into an empty store: every document added.
+    fn everything_added(snapshot: &Snapshot) -> Self {
+        let collections: Vec<CollectionImport> = snapshot
+            .collections
+            .iter()
+            .map(|(c, docs)| CollectionImport {
+                collection: c.clone(),
+                added: docs.len() as u64,
+                updated: 0,
+                skipped: 0,
+            })
+            .collect();
+        Self {
+            exported_at: snapshot.exported_at,
+            app_version: snapshot.app_version.clone(),
+            into_empty: true,
+            added: snapshot.total(),
+            updated: 0,
+            skipped: 0,
+            collections,
+            written: false,
+        }
+    }
 }
 
 impl App {
@@ -108,14 +135,20 @@ impl App {
     }
 
     /// Imports an export file (see the module documentation). Any problem with
-    /// the file is reported before anything is written, and the store is left
-    /// as it was.
+    /// the file is reported before anything is committed, and the store is
+    /// left as it was.
     pub fn import_data(&mut self, text: &str) -> AppResult<ImportReport> {
-        let plan = self.plan_import(Snapshot::parse(text)?)?;
-        if plan.into_empty {
-            let options = Replace { user_id: Some(plan.snapshot_user), forget_local: false };
-            self.store.replace_learner_data(plan.writes, options).map_err(document_error)?;
+        let snapshot = Snapshot::parse(text)?;
+        let report = if self.store.is_empty_of_learner_data()? {
+            let report = ImportReport::everything_added(&snapshot);
+            let options = Replace { user_id: Some(snapshot.user_id), forget_local: false };
+            replace_all(&mut self.store, snapshot.collections, options).map_err(|e| match e {
+                Refused::Document(message) => AppError::invalid("file", message),
+                Refused::Store(e) => document_error(e),
+            })?;
+            report
         } else {
+            let plan = self.plan_import(snapshot)?;
             self.store
                 .transact(self.clock.now(), |tx| {
                     for checked in plan.writes {
@@ -125,9 +158,10 @@ impl App {
                     Ok::<_, StoreError>(())
                 })
                 .map_err(document_error)?;
-        }
+            plan.report
+        };
         self.load_day_state()?;
-        Ok(ImportReport { written: true, ..plan.report })
+        Ok(ImportReport { written: true, ..report })
     }
 
     fn plan_import(&self, snapshot: Snapshot) -> AppResult<ImportPlan> {
@@ -176,7 +210,7 @@ impl App {
             report.skipped += counts.skipped;
             report.collections.push(counts);
         }
-        Ok(ImportPlan { snapshot_user: snapshot.user_id, into_empty, writes, report })
+        Ok(ImportPlan { writes, report })
     }
 }
 
@@ -248,13 +282,49 @@ fn check_many(collection: &str, docs: Vec<Document>) -> Result<Vec<CheckedDocume
     Ok(out)
 }
 
-/// Checks every document of a snapshot, in apply order.
-pub(crate) fn check_all(collections: Vec<(String, Vec<Document>)>) -> Result<Vec<CheckedDocument>, String> {
-    let mut out = Vec::new();
-    for (collection, docs) in collections {
-        out.extend(check_many(&collection, docs)?);
+/// Why replacing everything with a file's documents stopped.
+pub(crate) enum Refused {
+    /// A document failed its check; the message names it.
+    Document(String),
+    /// The store refused (e.g. an id twice) or failed.
+    Store(StoreError),
+}
+
+impl From<StoreError> for Refused {
+    fn from(e: StoreError) -> Self {
+        Self::Store(e)
     }
-    Ok(out)
+}
+
+/// Documents checked per batch handed to the store.
+const BATCH: usize = 2_000;
+
+/// Replaces all learner data with `collections` in one transaction, checking
+/// the documents on a second thread while the store writes the batches
+/// already checked. A bad document stops it and nothing is written.
+pub(crate) fn replace_all(
+    store: &mut Store,
+    collections: Vec<(String, Vec<Document>)>,
+    options: Replace,
+) -> Result<Replaced, Refused> {
+    std::thread::scope(|scope| {
+        let (batches, received) = std::sync::mpsc::sync_channel::<Result<Vec<CheckedDocument>, Refused>>(8);
+        scope.spawn(move || {
+            for (collection, docs) in collections {
+                let mut docs = docs.into_iter().enumerate().peekable();
+                while docs.peek().is_some() {
+                    let batch: Result<Vec<_>, String> =
+                        docs.by_ref().take(BATCH).map(|(i, d)| check(&collection, i, d)).collect();
+                    let failed = batch.is_err();
+                    // The store stops reading at the first error; then sending fails too.
+                    if batches.send(batch.map_err(Refused::Document)).is_err() || failed {
+                        return;
+                    }
+                }
+            }
+        });
+        store.replace_learner_data_from(received, options)
+    })
 }
 
 /// A document refused while writing an import is a problem of the file.

@@ -9,7 +9,7 @@
 //! commit the in-memory indexes are rebuilt from the documents written.
 
 use crate::error::{StoreError, StoreResult};
-use crate::index::Indexes;
+use crate::index::{IndexChange, Indexes};
 use crate::meta;
 use crate::raw::COLLECTIONS;
 use crate::stamps::CheckedDocument;
@@ -57,99 +57,134 @@ impl Store {
     /// not repeat within a collection, otherwise nothing is written. The clock
     /// observes the newest stamp written.
     pub fn replace_learner_data(&mut self, documents: Vec<CheckedDocument>, options: Replace) -> StoreResult<Replaced> {
-        let mut newest: Option<&Hlc> = None;
-        let mut ids: HashMap<&str, HashSet<&str>> = HashMap::new();
-        for d in &documents {
-            if !ids.entry(d.collection.as_str()).or_default().insert(d.stamps.id.as_str()) {
-                return Err(StoreError::BadDocument {
-                    collection: d.collection.clone(),
-                    message: format!("{}: the id appears twice", d.stamps.id),
-                });
-            }
-            if newest.is_none_or(|n| *n < d.stamps.hlc) {
-                newest = Some(&d.stamps.hlc);
-            }
+        self.replace_learner_data_from([Ok::<_, StoreError>(documents)], options)
+    }
+
+    /// Like [`Store::replace_learner_data`], with the documents arriving in
+    /// batches while the writing goes on — e.g. from a thread that checks them
+    /// — so that checking and writing overlap. The first `Err` batch (or a
+    /// repeated id) stops the replacement and nothing is written.
+    pub fn replace_learner_data_from<E: From<StoreError>>(
+        &mut self,
+        batches: impl IntoIterator<Item = Result<Vec<CheckedDocument>, E>>,
+        options: Replace,
+    ) -> Result<Replaced, E> {
+        let txn = self.db.start_transaction().map_err(StoreError::from)?;
+        let mut writing = Writing::default();
+        let written = writing.run(&txn, batches, &options, &self.identity.device_id);
+        if let Err(e) = written {
+            // Nothing was committed; a failing rollback changes nothing more.
+            let _ = txn.rollback();
+            return Err(e);
         }
-        let newest = newest.cloned();
-        drop(ids);
-        let mut changes = Vec::with_capacity(documents.len());
-        let mut grouped: Vec<(String, Vec<Document>)> = Vec::new();
-        for d in documents {
-            changes.extend(d.change);
-            match grouped.last_mut() {
-                Some((c, docs)) if *c == d.collection => docs.push(d.doc),
-                _ => grouped.push((d.collection, vec![d.doc])),
-            }
-        }
-        let txn = self.db.start_transaction()?;
-        let written = write_all(&txn, grouped, &options, &self.identity.device_id, newest.as_ref());
-        let replaced = match written {
-            Ok(replaced) => replaced,
-            Err(e) => {
-                // Nothing was committed; a failing rollback changes nothing more.
-                let _ = txn.rollback();
-                return Err(e);
-            }
-        };
-        txn.commit()?;
+        txn.commit().map_err(StoreError::from)?;
         if let Some(user_id) = options.user_id {
             self.identity.user_id = user_id;
         }
-        if let Some(newest) = &newest {
+        if let Some(newest) = &writing.newest {
             self.clock.observe(newest);
         }
         let mut indexes = Indexes::default();
-        for change in changes {
+        for change in writing.changes {
             indexes.apply(change);
         }
         self.indexes = indexes;
         self.generation += 1;
-        Ok(replaced)
+        Ok(writing.replaced)
     }
 }
 
-/// The writes of a replacement, inside its transaction.
-fn write_all(
-    txn: &Transaction,
-    documents: Vec<(String, Vec<Document>)>,
-    options: &Replace,
-    device_id: &str,
-    newest: Option<&Hlc>,
-) -> StoreResult<Replaced> {
-    let mut replaced = Replaced::default();
-    for collection in COLLECTIONS {
-        let removed = txn.collection::<Document>(collection).delete_many(doc! {})?.deleted_count;
-        replaced.removed.insert(collection.to_string(), removed);
-    }
-    if options.forget_local {
-        let meta = txn.collection::<Document>(meta::META);
-        let mut local = Vec::new();
-        for d in meta.find(doc! {}).run()? {
-            if let Ok(id) = d?.get_str("_id")
-                && id.starts_with(LOCAL_PREFIX)
-            {
-                local.push(id.to_string());
+/// The state of a replacement while its transaction is open.
+#[derive(Default)]
+struct Writing {
+    replaced: Replaced,
+    ids: HashMap<String, HashSet<String>>,
+    newest: Option<Hlc>,
+    changes: Vec<IndexChange>,
+}
+
+impl Writing {
+    fn run<E: From<StoreError>>(
+        &mut self,
+        txn: &Transaction,
+        batches: impl IntoIterator<Item = Result<Vec<CheckedDocument>, E>>,
+        options: &Replace,
+        device_id: &str,
+    ) -> Result<(), E> {
+        self.clear(txn, options, device_id)?;
+        for batch in batches {
+            self.write(txn, batch?)?;
+        }
+        if let Some(newest) = &self.newest {
+            let last = meta::read(txn, "clock")?.and_then(|d| d.get_str("last").ok().and_then(Hlc::parse));
+            if last.as_ref().is_none_or(|l| l < newest) {
+                meta::write(txn, "clock", doc! { "last": newest.to_string() })?;
             }
         }
-        for id in local {
-            meta.delete_one(doc! { "_id": id })?;
+        Ok(())
+    }
+
+    /// Hard-deletes the learner documents (and maybe the device-local values)
+    /// and records the new user id.
+    fn clear(&mut self, txn: &Transaction, options: &Replace, device_id: &str) -> StoreResult<()> {
+        for collection in COLLECTIONS {
+            let removed = txn.collection::<Document>(collection).delete_many(doc! {})?.deleted_count;
+            self.replaced.removed.insert(collection.to_string(), removed);
         }
-    }
-    if let Some(user_id) = &options.user_id {
-        meta::write(txn, "identity", doc! { "user_id": user_id, "device_id": device_id })?;
-    }
-    if let Some(newest) = newest {
-        let last = meta::read(txn, "clock")?.and_then(|d| d.get_str("last").ok().and_then(Hlc::parse));
-        if last.as_ref().is_none_or(|l| l < newest) {
-            meta::write(txn, "clock", doc! { "last": newest.to_string() })?;
+        if options.forget_local {
+            let meta = txn.collection::<Document>(meta::META);
+            let mut local = Vec::new();
+            for d in meta.find(doc! {}).run()? {
+                if let Ok(id) = d?.get_str("_id")
+                    && id.starts_with(LOCAL_PREFIX)
+                {
+                    local.push(id.to_string());
+                }
+            }
+            for id in local {
+                meta.delete_one(doc! { "_id": id })?;
+            }
         }
+        if let Some(user_id) = &options.user_id {
+            meta::write(txn, "identity", doc! { "user_id": user_id, "device_id": device_id })?;
+        }
+        Ok(())
     }
-    for (collection, docs) in documents {
+
+    /// Writes one batch, collection by collection.
+    fn write(&mut self, txn: &Transaction, batch: Vec<CheckedDocument>) -> StoreResult<()> {
+        let mut group: Option<(String, Vec<Document>)> = None;
+        for d in batch {
+            if !self.ids.entry(d.collection.clone()).or_default().insert(d.stamps.id.clone()) {
+                return Err(StoreError::BadDocument {
+                    collection: d.collection,
+                    message: format!("{}: the id appears twice", d.stamps.id),
+                });
+            }
+            if self.newest.as_ref().is_none_or(|n| *n < d.stamps.hlc) {
+                self.newest = Some(d.stamps.hlc.clone());
+            }
+            self.changes.extend(d.change);
+            match &mut group {
+                Some((c, docs)) if *c == d.collection => docs.push(d.doc),
+                _ => {
+                    if let Some((c, docs)) = group.take() {
+                        self.insert(txn, c, docs)?;
+                    }
+                    group = Some((d.collection, vec![d.doc]));
+                }
+            }
+        }
+        if let Some((c, docs)) = group {
+            self.insert(txn, c, docs)?;
+        }
+        Ok(())
+    }
+
+    fn insert(&mut self, txn: &Transaction, collection: String, docs: Vec<Document>) -> StoreResult<()> {
         let count = docs.len() as u64;
-        if !docs.is_empty() {
-            txn.collection::<Document>(&collection).insert_many(docs)?;
-        }
-        *replaced.written.entry(collection).or_default() += count;
+        txn.collection::<Document>(&collection).insert_many(docs)?;
+        *self.replaced.written.entry(collection).or_default() += count;
+        Ok(())
     }
-    Ok(replaced)
 }

@@ -200,3 +200,32 @@ fn a_bad_file_gets_a_clear_error_and_changes_nothing() {
     }
     assert_eq!(t.app.import_data(&text).unwrap().skipped as usize, before.iter().map(|(_, d)| d.len()).sum::<usize>());
 }
+
+#[test]
+fn a_bad_document_late_in_the_file_leaves_an_empty_store_empty() {
+    let mut t = TestApp::new();
+    t.goal_from("rust", 5.0);
+    let text = t.app.export_data().unwrap();
+    let late = edited(&text, |f| {
+        f["collections"]["activities"][0].as_object_mut().unwrap().remove("kind");
+    });
+    let twice = edited(&text, |f| {
+        let tasks = f["collections"]["tasks"].as_array_mut().unwrap();
+        tasks.push(tasks[0].clone());
+        f["counts"]["tasks"] = Value::from(tasks.len());
+    });
+    let mut empty = TestApp::new();
+    let user = empty.app.snapshot().unwrap().user_id;
+    for (why, file, needle) in [("late", late, "collections.activities[0] (id"), ("twice", twice, "appears twice")] {
+        let err = empty.app.import_data(&file).unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidInput, "{why}");
+        assert!(err.message.contains(needle), "{why}: {}", err.message);
+        assert!(
+            documents(&empty.app).iter().all(|(_, d)| d.is_empty()),
+            "{why}: the goals and tasks written before were rolled back"
+        );
+        assert_eq!(empty.app.snapshot().unwrap().user_id, user, "{why}: the user id stays");
+        assert!(empty.app.list_goals().unwrap().is_empty() && empty.app.today_view(None).unwrap().tasks.is_empty());
+    }
+    assert!(empty.app.import_data(&text).unwrap().into_empty, "the good file still goes in");
+}
