@@ -1,4 +1,4 @@
-//! Export, import and backups on the heavy profile (see `support/heavy.rs`:
+//! Export, import and backups on the heavy profile (see `waymark_profiles::heavy`:
 //! 30 goals, 25,000 tasks, 20,000 cards, 200,000 reviews, 1,500 tests,
 //! 30,000 activities — about 277,000 documents).
 //!
@@ -10,14 +10,10 @@
 //! for a busy machine. Targets: export < 5 s, import < 10 s.
 //! Run: `cargo bench -p waymark-app --bench data`.
 
-// The round-trip test takes the small scale.
-#[allow(dead_code)]
-#[path = "support/heavy.rs"]
-mod heavy;
-
 use chrono::{TimeZone, Utc};
 use std::time::{Duration, Instant};
 use waymark_app::{App, FixedClock};
+use waymark_profiles::heavy;
 
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();

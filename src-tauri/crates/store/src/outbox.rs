@@ -1,9 +1,11 @@
 //! The sync outbox: which documents changed locally since they were last
 //! pushed. While sync is on, every committed transaction that wrote learner
 //! data appends ONE outbox entry listing what it wrote (one insert per
-//! transaction, however many documents it wrote). Turning sync on appends a
-//! "scan" entry instead: every document stamped after a given HLC (all of
-//! them the first time) waits to be pushed.
+//! transaction, however many documents it wrote). Turning sync on (or
+//! joining a remote learner) appends entries naming every document stamped
+//! after a given HLC (all of them the first time), listed when it happens, so
+//! that what a pull writes afterwards is not sent back. Stores written by
+//! earlier versions may still hold a "scan" entry, resolved at push time.
 //!
 //! The entries live in the local collection `sync_outbox` (never synced) and,
 //! for quick "is this document dirty?" questions, in memory: loaded at open,
@@ -18,6 +20,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use waymark_core::hlc::Hlc;
 
 pub(crate) const OUTBOX: &str = "sync_outbox";
+
+/// From how many named documents of one collection a snapshot reads the
+/// whole collection once instead of looking each one up.
+const READ_WHOLE_COLLECTION_FROM: usize = 2_000;
 
 /// One document of learner data: its collection and `_id`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -48,7 +54,8 @@ pub(crate) struct Tracked {
 pub(crate) enum Entry {
     /// The documents one transaction wrote.
     Docs(Vec<Tracked>),
-    /// Every document stamped after `since` (every document when `None`).
+    /// Every document stamped after `since` (every document when `None`);
+    /// no longer written, still read from older stores.
     Scan { since: Option<Hlc> },
 }
 
@@ -292,10 +299,28 @@ impl Store {
                 }
             }
         }
+        let mut by_collection: HashMap<String, HashMap<String, i64>> = HashMap::new();
         for (key, entry) in newest {
-            let found = self.db.collection::<Document>(key.collection.as_str()).find_one(doc! { "_id": &key.id })?;
-            if let Some(hlc) = found.as_ref().and_then(stamp) {
-                docs.push(PendingDoc { hlc: hlc.to_string(), key, newest_entry: entry });
+            by_collection.entry(key.collection).or_default().insert(key.id, entry);
+        }
+        for (collection, mut named) in by_collection {
+            let coll = self.db.collection::<Document>(collection.as_str());
+            if named.len() < READ_WHOLE_COLLECTION_FROM {
+                for (id, entry) in named {
+                    if let Some(hlc) = coll.find_one(doc! { "_id": &id })?.as_ref().and_then(stamp) {
+                        let key = DocKey::new(collection.as_str(), id);
+                        docs.push(PendingDoc { hlc: hlc.to_string(), key, newest_entry: entry });
+                    }
+                }
+                continue;
+            }
+            for d in coll.find(doc! {}).run()? {
+                let d = d?;
+                let Ok(id) = d.get_str("_id") else { continue };
+                if let (Some(entry), Some(hlc)) = (named.remove(id), stamp(&d)) {
+                    let key = DocKey::new(collection.as_str(), id);
+                    docs.push(PendingDoc { hlc: hlc.to_string(), key, newest_entry: entry });
+                }
             }
         }
         docs.sort();

@@ -18,6 +18,20 @@ use std::collections::{HashMap, HashSet};
 use waymark_core::hlc::{Hlc, HlcClock};
 use waymark_core::profile::Profile;
 
+/// How [`Tx::store_raw`] writes a raw document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Write {
+    /// A local change: tracked for the next push.
+    Tracked,
+    /// A pulled document: not tracked.
+    Remote,
+    /// A pulled document the transaction has just found absent.
+    RemoteAbsent,
+}
+
+/// Documents named per outbox entry when a whole store is queued by name.
+const NAMED_PER_ENTRY: usize = 5_000;
+
 /// What a committed transaction changes in memory.
 pub(crate) struct Committed {
     pub(crate) indexes: Vec<IndexChange>,
@@ -110,7 +124,7 @@ impl<'a> Tx<'a> {
     /// so later local writes order after it. For imports and backups: it is
     /// a local write, so sync pushes it.
     pub fn put_raw(&mut self, collection: &str, doc: Document) -> StoreResult<()> {
-        self.store_raw(collection, doc, true)
+        self.store_raw(collection, doc, Write::Tracked)
     }
 
     /// Writes a document pulled from the sync remote, like [`Tx::put_raw`]
@@ -118,7 +132,14 @@ impl<'a> Tx<'a> {
     /// `push_hlc` field is dropped.
     pub fn apply_remote(&mut self, collection: &str, mut doc: Document) -> StoreResult<()> {
         doc.remove("push_hlc");
-        self.store_raw(collection, doc, false)
+        self.store_raw(collection, doc, Write::Remote)
+    }
+
+    /// [`Tx::apply_remote`] for a document this transaction has just found
+    /// absent (with [`Tx::get_raw`]): it is inserted without looking again.
+    pub fn insert_remote(&mut self, collection: &str, mut doc: Document) -> StoreResult<()> {
+        doc.remove("push_hlc");
+        self.store_raw(collection, doc, Write::RemoteAbsent)
     }
 
     /// One document as stored, inside the transaction (sees its writes).
@@ -127,13 +148,15 @@ impl<'a> Tx<'a> {
         Ok(self.txn.collection::<Document>(collection).find_one(doc! { "_id": id })?)
     }
 
-    fn store_raw(&mut self, collection: &str, doc: Document, track: bool) -> StoreResult<()> {
+    fn store_raw(&mut self, collection: &str, doc: Document, how: Write) -> StoreResult<()> {
+        let track = how == Write::Tracked;
         let (stamps, change) = raw::check(collection, &doc)?;
         let coll = self.txn.collection::<Document>(collection);
         let key = doc! { "_id": stamps.id.as_str() };
         let needs_base = track && self.tracking && !self.names(collection, &stamps.id);
-        let known_live = self.indexes.is_live(collection, &stamps.id);
-        let previous = if known_live && !needs_base { None } else { coll.find_one(key.clone())? };
+        let known_live = how != Write::RemoteAbsent && self.indexes.is_live(collection, &stamps.id);
+        let previous =
+            if how == Write::RemoteAbsent || (known_live && !needs_base) { None } else { coll.find_one(key.clone())? };
         if known_live || previous.is_some() {
             coll.delete_one(key)?;
         }
@@ -323,7 +346,7 @@ impl<'a> Tx<'a> {
         restored.insert("user_id", self.user_id.as_str());
         restored.insert("hlc", hlc.to_string());
         restored.insert("updated_at", self.updated_at.as_str());
-        self.store_raw(&conflict.collection, restored, true)?;
+        self.store_raw(&conflict.collection, restored, Write::Tracked)?;
         self.txn.collection::<Document>(CONFLICTS).delete_one(doc! { "_id": id })?;
         Ok(DocKey::new(conflict.collection, conflict.doc_id))
     }
@@ -380,11 +403,30 @@ impl<'a> Tx<'a> {
         self.queue_scan(None)
     }
 
+    /// Queues every document now in the store stamped after `since` (all of
+    /// them when `None`) for a push, naming each one (in entries of
+    /// [`NAMED_PER_ENTRY`] documents): what a pull writes afterwards is then
+    /// not sent back, as it would be by a scan resolved at push time.
     fn queue_scan(&mut self, since: Option<Hlc>) -> StoreResult<()> {
-        let seq = self.take_seq();
-        let entry = Entry::Scan { since };
-        outbox::write(&self.txn, seq, &entry)?;
-        self.outbox_change.added.push((seq, entry));
+        let mut keys = Vec::new();
+        for collection in COLLECTIONS {
+            for d in self.txn.collection::<Document>(collection).find(doc! {}).run()? {
+                let d = d?;
+                let stamped = d.get_str("hlc").ok().and_then(Hlc::parse);
+                if since.as_ref().is_some_and(|s| stamped.as_ref().is_none_or(|h| h <= s)) {
+                    continue;
+                }
+                if let Ok(id) = d.get_str("_id") {
+                    keys.push(Tracked { key: DocKey::new(*collection, id), base: None });
+                }
+            }
+        }
+        for chunk in keys.chunks(NAMED_PER_ENTRY) {
+            let seq = self.take_seq();
+            let entry = Entry::Docs(chunk.to_vec());
+            outbox::write(&self.txn, seq, &entry)?;
+            self.outbox_change.added.push((seq, entry));
+        }
         Ok(())
     }
 
@@ -415,7 +457,7 @@ impl<'a> Tx<'a> {
                     let hlc = self.clock.tick(self.now_ms);
                     mine.insert("hlc", hlc.to_string());
                     mine.insert("updated_at", self.updated_at.as_str());
-                    self.store_raw(<Profile as Entity>::COLLECTION, mine, true)?;
+                    self.store_raw(<Profile as Entity>::COLLECTION, mine, Write::Tracked)?;
                 }
                 None => {}
             }

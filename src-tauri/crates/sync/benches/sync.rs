@@ -1,5 +1,5 @@
-//! Sync throughput on PoloDB's wire server: the initial push of a heavy
-//! profile (every collection) and the initial pull into an empty store, in
+//! Sync throughput on PoloDB's wire server: the initial push of the heavy
+//! profile (`waymark_profiles::heavy`: every collection, ~277,000 documents) and the initial pull into an empty store, in
 //! documents per second, next to the bare driver's `insert_many` / `find` on
 //! the same server in the same run; and a sync with nothing to do (round
 //! trips and time). `cargo bench -p waymark-sync`.
@@ -9,50 +9,27 @@ mod fixtures;
 #[path = "../tests/it/support.rs"]
 mod support;
 
-use fixtures::*;
 use mongodb::bson::{Document, doc};
 use std::time::{Duration, Instant};
 use support::{Device, PoloServer, Wall};
-use waymark_store::{COLLECTIONS, StoreError};
-
-const GOALS: u64 = 30;
-const TASKS: u64 = 12_000;
-const CARDS: u64 = 8_000;
-const REVIEWS: u64 = 20_000;
-const ACTIVITIES: u64 = 5_000;
-const TESTS: u64 = 1_000;
-const REMINDERS: u64 = 10;
+use waymark_profiles::heavy;
+use waymark_store::{COLLECTIONS, Store};
+use waymark_sync::StoreLocal;
 
 fn rate(docs: u64, time: Duration) -> f64 {
     docs as f64 / time.as_secs_f64()
 }
 
-/// Writes document `n` of one kind.
-type Writer = dyn Fn(&mut waymark_store::Tx<'_>, u64) -> Result<(), StoreError>;
-
-fn heavy(device: &Device) -> u64 {
-    device.edit(|tx| {
-        for g in 0..GOALS {
-            tx.put(&goal(g, "Goal"))?;
-        }
-        for r in 0..REMINDERS {
-            tx.put(&reminder(r, u32::try_from(r).unwrap()))?;
-        }
-        Ok::<_, StoreError>(())
-    });
-    let kinds: [(u64, &Writer); 5] = [
-        (TASKS, &|tx, n| tx.put(&task(n, n % GOALS, "A task of the plan"))),
-        (CARDS, &|tx, n| tx.put(&card(n, n % GOALS, "What does this mean?"))),
-        (REVIEWS, &|tx, n| tx.put(&review(n, n % CARDS, n % GOALS))),
-        (ACTIVITIES, &|tx, n| tx.put(&activity(n, n % GOALS))),
-        (TESTS, &|tx, n| tx.put(&attempt(n, n % GOALS))),
-    ];
-    for (count, write) in kinds {
-        for chunk in (0..count).collect::<Vec<_>>().chunks(5_000) {
-            device.edit(|tx| chunk.iter().try_for_each(|&n| write(tx, n)));
-        }
-    }
-    GOALS + REMINDERS + TASKS + CARDS + REVIEWS + ACTIVITIES + TESTS
+/// A device whose store holds the heavy profile (`waymark_profiles::heavy`).
+fn heavy_device(wall: &Wall) -> (Device, u64) {
+    let dir = tempfile::tempdir().unwrap();
+    let now = wall.at(0);
+    heavy::build(dir.path(), heavy::Scale::HEAVY, now);
+    let store = Store::open(dir.path(), now).unwrap();
+    let docs = COLLECTIONS.iter().map(|c| store.raw_documents(c).unwrap().len() as u64).sum();
+    let clock = wall.clone();
+    let local = StoreLocal::new(store, move || clock.at(0));
+    (Device { local, wall: wall.clone(), skew_ms: 0, dir }, docs)
 }
 
 async fn bare_driver(server: &PoloServer, device: &Device) -> (f64, f64) {
@@ -100,9 +77,8 @@ async fn main() {
     let server = PoloServer::start().await;
     let remote = server.remote().await;
     let wall = Wall::default();
-    let a = Device::new(&wall, 0);
     let built = Instant::now();
-    let docs = heavy(&a);
+    let (a, docs) = heavy_device(&wall);
     a.enable();
     println!("heavy profile: {docs} documents in {} collections, built in {:.1?}", COLLECTIONS.len(), built.elapsed());
 

@@ -17,8 +17,10 @@ use std::sync::{Arc, Mutex, OnceLock};
 use waymark_core::hlc::{Hlc, HlcClock};
 use waymark_store::{Store, StoreError, SyncLogEntry, SyncState, Tx};
 
-/// How the engine reaches the local store: under a lock, briefly.
-pub trait Local: Sync {
+/// How the engine reaches the local store: under a lock, briefly. Clones
+/// share the store: a pull commits one batch on a thread of its own while it
+/// fetches the next.
+pub trait Local: Clone + Send + Sync + 'static {
     /// Runs `f` with the store (holding whatever lock guards it).
     fn with_store<R>(&self, f: impl FnOnce(&mut Store) -> R) -> R;
     /// The current time.
@@ -26,21 +28,17 @@ pub trait Local: Sync {
 }
 
 /// A store behind a mutex with a clock: the simplest [`Local`] (tests,
-/// benchmarks, the CLI).
+/// benchmarks). Clones share the store.
+#[derive(Clone)]
 pub struct StoreLocal {
-    store: Mutex<Store>,
-    clock: Box<dyn Fn() -> DateTime<Utc> + Send + Sync>,
+    store: Arc<Mutex<Store>>,
+    clock: Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>,
 }
 
 impl StoreLocal {
     /// Wraps `store`, reading the time from `clock`.
     pub fn new(store: Store, clock: impl Fn() -> DateTime<Utc> + Send + Sync + 'static) -> Self {
-        Self { store: Mutex::new(store), clock: Box::new(clock) }
-    }
-
-    /// Gives the store back.
-    pub fn into_inner(self) -> Store {
-        self.store.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)
+        Self { store: Arc::new(Mutex::new(store)), clock: Arc::new(clock) }
     }
 }
 

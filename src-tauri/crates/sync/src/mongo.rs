@@ -112,6 +112,43 @@ impl MongoRemote {
     fn error(&self, e: &DriverError) -> SyncError {
         classify(e, self.tls, self.secret.as_deref())
     }
+
+    /// PoloDB's server stops an `insert_many` at the first duplicate without
+    /// saying what it inserted: look the documents up, count those carrying
+    /// this very version and stamp as inserted, insert the absent ones (one
+    /// by one if that meets a duplicate again), and return the others.
+    async fn insert_absent(&self, collection: &str, docs: Vec<Document>) -> Result<Vec<String>, SyncError> {
+        let ids: Vec<String> = docs.iter().map(id_of).collect();
+        let user = docs.first().and_then(|d| d.get_str("user_id").ok()).unwrap_or_default().to_string();
+        let present: std::collections::HashMap<String, Document> =
+            self.find_present(collection, &user, &ids).await?.into_iter().map(|d| (id_of(&d), d)).collect();
+        let same = |a: &Document, b: &Document, f: &str| a.get_str(f).ok() == b.get_str(f).ok();
+        let mut dups = Vec::new();
+        let mut absent = Vec::new();
+        for d in docs {
+            match present.get(&id_of(&d)) {
+                Some(theirs) if same(theirs, &d, "hlc") && same(theirs, &d, "push_hlc") => {}
+                Some(_) => dups.push(id_of(&d)),
+                None => absent.push(d),
+            }
+        }
+        if absent.is_empty() {
+            return Ok(dups);
+        }
+        match self.coll(collection).insert_many(absent.clone()).await {
+            Ok(_) => {}
+            Err(e) if is_duplicate(&e) => {
+                for d in absent {
+                    let id = id_of(&d);
+                    if !self.insert_one(collection, d).await? {
+                        dups.push(id);
+                    }
+                }
+            }
+            Err(e) => return Err(self.error(&e)),
+        }
+        Ok(dups)
+    }
 }
 
 /// Whether the driver error is a duplicate `_id` (MongoDB: 11000; PoloDB's
@@ -286,18 +323,7 @@ impl Remote for MongoRemote {
                     let errs = m.write_errors.as_deref().unwrap_or_default();
                     Ok(errs.iter().filter_map(|w| docs.get(w.index)).map(id_of).collect())
                 }
-                _ if is_duplicate(&e) => {
-                    // PoloDB stops at the first duplicate without saying what
-                    // it inserted: insert one by one to find out.
-                    let mut dups = Vec::new();
-                    for d in docs {
-                        let id = id_of(&d);
-                        if !self.insert_one(collection, d).await? {
-                            dups.push(id);
-                        }
-                    }
-                    Ok(dups)
-                }
+                _ if is_duplicate(&e) => self.insert_absent(collection, docs).await,
                 _ => Err(self.error(&e)),
             },
         }
@@ -353,7 +379,6 @@ impl Remote for MongoRemote {
         let cursor = self
             .coll(collection)
             .find(doc! { "$and": conditions })
-            .sort(doc! { "_id": 1 })
             .batch_size(batch_size)
             .await
             .map_err(|e| self.error(&e))?;

@@ -5,10 +5,12 @@
 //! not read: they belong to pushes not yet committed (see `docs/sync.md`).
 
 use crate::engine::{Local, Run};
-use crate::error::SyncError;
+use crate::error::{ErrorKind, SyncError};
 use crate::remote::{PullCursor, Remote};
 use crate::report::Phase;
+use chrono::{DateTime, Utc};
 use mongodb::bson::Document;
+use tokio::sync::oneshot;
 use waymark_core::hlc::Hlc;
 use waymark_store::{APPEND_ONLY, COLLECTIONS, PullProgress, StoreError, SyncState, Tx, stamps_of};
 
@@ -38,12 +40,13 @@ pub(crate) async fn pull<L: Local, R: Remote>(run: &mut Run<'_, L, R>, head: &st
         let after = state.checkpoint.clone();
         for (index, collection) in COLLECTIONS.iter().enumerate().skip(first) {
             let mut cursor = run.remote.pull(collection, &user, after.as_deref(), &target, PULL_BATCH).await?;
-            loop {
-                let batch = cursor.next_batch().await?;
-                if batch.is_empty() {
-                    break;
-                }
-                let applied = run.commit(|tx| apply_batch(tx, collection, &user, batch))?;
+            let mut batch = cursor.next_batch().await?;
+            while !batch.is_empty() {
+                let committing = commit_elsewhere(run.local.clone(), run.now(), collection, user.clone(), batch);
+                let next = cursor.next_batch().await;
+                let applied =
+                    committing.await.map_err(|_| SyncError::new(ErrorKind::Local, "applying a batch failed"))??;
+                batch = next?;
                 run.report.pulled += applied.pulled;
                 run.report.conflicts += applied.conflicts;
                 run.report.invalid += applied.invalid;
@@ -59,6 +62,23 @@ pub(crate) async fn pull<L: Local, R: Remote>(run: &mut Run<'_, L, R>, head: &st
             })?;
         }
     }
+}
+
+/// Applies `batch` in one local transaction on a thread of its own, so the
+/// next batch is fetched meanwhile.
+fn commit_elsewhere<L: Local>(
+    local: L,
+    now: DateTime<Utc>,
+    collection: &'static str,
+    user: String,
+    batch: Vec<Document>,
+) -> oneshot::Receiver<Result<Applied, StoreError>> {
+    let (done, receiver) = oneshot::channel();
+    std::thread::spawn(move || {
+        let applied = local.with_store(|s| s.transact(now, |tx| apply_batch(tx, collection, &user, batch)));
+        let _ = done.send(applied);
+    });
+    receiver
 }
 
 fn apply_batch(tx: &mut Tx<'_>, collection: &str, user: &str, batch: Vec<Document>) -> Result<Applied, StoreError> {
@@ -105,7 +125,7 @@ fn apply(tx: &mut Tx<'_>, collection: &str, user: &str, remote: Document) -> Res
     let theirs = &stamps.hlc;
     let done = |conflict: bool, purged: bool| Ok(Outcome::Applied { conflict, purged });
     let Some(local) = tx.get_raw(collection, id)? else {
-        if !stamps.deleted && !applied(tx.apply_remote(collection, remote))? {
+        if !stamps.deleted && !applied(tx.insert_remote(collection, remote))? {
             return Ok(Outcome::Invalid);
         }
         return done(false, false);

@@ -1,7 +1,11 @@
 //! Push: send the outbox in batches, oldest stamp first. Per batch: read the
-//! head, stamp the batch's documents with a `push_hlc` above it, write them
-//! (insert the absent ones in bulk, replace the present ones only where the
-//! remote copy is not newer), then commit by moving the head from the value
+//! head (only for the first batch; later ones start from the head the
+//! previous batch set, and a failed swap reads it again), stamp the batch's documents with a `push_hlc` above it, write them
+//! (insert them in bulk; those the remote already has are looked up and
+//! replaced only where the remote copy is not newer — inserting first keeps
+//! the common case, new documents, to one request per collection and batch,
+//! and avoids an `$in` lookup that scans the whole collection on PoloDB's
+//! server), then commit by moving the head from the value
 //! read to the new stamp (compare and swap). When the head moved meanwhile,
 //! the batch is stamped again above the new head and the swap retried.
 //! A remote copy newer than the local one is a conflict: it is applied
@@ -18,7 +22,7 @@ use waymark_core::hlc::Hlc;
 use waymark_store::{DocKey, PendingDoc, PushProgress, StoreError, SyncState};
 
 /// Documents per push batch (one head swap each).
-pub(crate) const PUSH_BATCH: usize = 1000;
+pub(crate) const PUSH_BATCH: usize = 2000;
 /// Conditional replaces sent at once.
 const PARALLEL_REPLACES: usize = 8;
 /// Head swaps tried before giving up on a busy remote.
@@ -44,6 +48,7 @@ pub(crate) async fn push<L: Local, R: Remote>(run: &mut Run<'_, L, R>) -> Result
     let total = docs.len() as u64;
     let mut done = 0;
     let mut tombstones = Vec::new();
+    let mut known_head = None;
     for chunk in docs.chunks(PUSH_BATCH) {
         let current = run.local.with_store(|s| {
             let mut out = Vec::with_capacity(chunk.len());
@@ -54,7 +59,8 @@ pub(crate) async fn push<L: Local, R: Remote>(run: &mut Run<'_, L, R>) -> Result
             }
             Ok::<_, StoreError>(out)
         })?;
-        let outcome = push_batch(run, &user, current).await?;
+        let outcome = push_batch(run, &user, known_head.take(), current).await?;
+        known_head = Some(Some(outcome.head_to.clone()));
         let last = chunk.last().map(|d| PushProgress {
             upto: snapshot.upto,
             hlc: d.hlc.clone(),
@@ -114,10 +120,14 @@ fn text(d: &Document, field: &str) -> String {
 async fn push_batch<L: Local, R: Remote>(
     run: &mut Run<'_, L, R>,
     user: &str,
+    known_head: Option<Option<String>>,
     docs: Vec<(DocKey, Document)>,
 ) -> Result<BatchOutcome, SyncError> {
     let mut out = BatchOutcome::default();
-    let head = run.remote.read_head(user).await?;
+    let head = match known_head {
+        Some(head) => head,
+        None => run.remote.read_head(user).await?,
+    };
     if let Some(h) = &head {
         run.observe(h);
     }
@@ -137,23 +147,27 @@ async fn push_batch<L: Local, R: Remote>(
     }
     let mut written: Vec<(String, Vec<String>)> = Vec::new();
     for (collection, group) in groups {
-        let ids: Vec<String> = group.iter().map(|(k, _)| k.id.clone()).collect();
-        let present: HashMap<String, Document> =
-            run.remote.find_present(&collection, user, &ids).await?.into_iter().map(|d| (text(&d, "_id"), d)).collect();
-        let mut inserts = Vec::new();
+        let docs: Vec<Document> = group.into_iter().map(|(_, doc)| doc).collect();
+        let duplicates = run.remote.insert_many(&collection, docs.clone()).await?;
+        let mut ids_written: Vec<String> =
+            docs.iter().map(|d| text(d, "_id")).filter(|id| !duplicates.contains(id)).collect();
         let mut replaces = Vec::new();
-        for (key, doc) in group {
-            match present.get(&key.id) {
-                None => inserts.push(doc),
-                Some(theirs) if text(theirs, "hlc") <= text(&doc, "hlc") => replaces.push(doc),
-                Some(theirs) => out.rivals.push((collection.clone(), theirs.clone())),
-            }
-        }
-        let mut ids_written: Vec<String> = inserts.iter().map(|d| text(d, "_id")).collect();
-        let duplicates = run.remote.insert_many(&collection, inserts.clone()).await?;
         if !duplicates.is_empty() {
-            ids_written.retain(|id| !duplicates.contains(id));
-            replaces.extend(inserts.into_iter().filter(|d| duplicates.contains(&text(d, "_id"))));
+            let present: HashMap<String, Document> = run
+                .remote
+                .find_present(&collection, user, &duplicates)
+                .await?
+                .into_iter()
+                .map(|d| (text(&d, "_id"), d))
+                .collect();
+            for doc in docs.into_iter().filter(|d| duplicates.contains(&text(d, "_id"))) {
+                match present.get(&text(&doc, "_id")) {
+                    Some(theirs) if text(theirs, "hlc") > text(&doc, "hlc") => {
+                        out.rivals.push((collection.clone(), theirs.clone()));
+                    }
+                    _ => replaces.push(doc),
+                }
+            }
         }
         let remote = run.remote;
         let results: Vec<Result<(String, Replaced), SyncError>> = stream::iter(replaces)

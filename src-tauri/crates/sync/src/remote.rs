@@ -94,9 +94,9 @@ pub trait Remote: Sync {
     ) -> impl Future<Output = Result<(), SyncError>> + Send;
 
     /// `user`'s documents of `collection` with `after < push_hlc <= upto`,
-    /// in batches of `batch`, in no particular order (PoloDB's wire server
-    /// ignores `sort`; MongoDB is asked for `_id` order, which its `_id`
-    /// index serves without an in-memory sort).
+    /// in batches of `batch`, in no particular order (none is asked for:
+    /// PoloDB's wire server re-sorts its whole result for every document it
+    /// returns when given a `sort`, which makes a large pull quadratic).
     fn pull(
         &self,
         collection: &str,

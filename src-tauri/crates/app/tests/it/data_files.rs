@@ -2,7 +2,6 @@
 //! profile, the merge into a store that has data, and files that must be
 //! refused without touching the store.
 
-use crate::heavy;
 use crate::support::*;
 use chrono::{TimeZone, Utc};
 use polodb_core::bson::Document;
@@ -10,6 +9,7 @@ use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 use waymark_app::{App, ErrorCode, FixedClock};
 use waymark_core::goal::GoalInput;
+use waymark_profiles::heavy;
 
 /// Every document of every learner collection, as stored.
 pub fn documents(app: &App) -> Vec<(String, Vec<Document>)> {

@@ -7,10 +7,6 @@ mod bindings;
 mod data_files;
 mod delete_all;
 mod goals;
-// Each user takes the scale it needs.
-#[allow(dead_code)]
-#[path = "../../benches/support/heavy.rs"]
-mod heavy;
 mod import_export;
 mod planner;
 mod reminders;

@@ -9,7 +9,8 @@ use std::sync::Mutex;
 use waymark_store::StoreError;
 use waymark_sync::{MongoRemote, Phase, sync_once};
 
-const DOCS: u64 = 1200;
+/// More than one push batch, so the server can die between two.
+const DOCS: u64 = 4800;
 
 /// A device holding `DOCS` documents of every kind.
 fn heavy_device(wall: &Wall) -> Device {
@@ -100,6 +101,7 @@ async fn a_connection_cut_after_n_bytes_resumes_and_converges() {
         }
     }
     assert!(cuts >= 3, "the proxy cut {cuts} runs");
+    wall.advance(60_000);
     b.edit(|tx| tx.put(&goal(0, "edited on B after the cuts")));
     converged(&a, &b, &remote).await;
     assert_eq!(a.store(|s| s.goal(&goal(0, "").id)).unwrap().title, "edited on B after the cuts");

@@ -63,6 +63,7 @@ async fn first_push_then_pull_on_an_empty_device(remote: &impl Remote) {
     let b = Device::enabled(&wall, 0);
     let report = b.sync(remote).await.unwrap();
     assert!(report.joined && report.pulled >= 7, "{report:?}");
+    assert_eq!(report.pushed, 0, "what B received is not sent back: {report:?}");
     assert_eq!(b.live(), a.live());
     let user_a = a.store(|s| s.identity().user_id.clone());
     assert_eq!(b.store(|s| s.identity().user_id.clone()), user_a, "the second device joined the first's learner");

@@ -2,7 +2,7 @@
 //! `MongoRemote` on PoloDB: `$in`, duplicate inserts (MongoDB reports them
 //! per document; PoloDB stops at the first), the conditional replace, the
 //! head swap, restamps, range pulls in batches with `getMore`, and that a
-//! pull needs no server-side order (PoloDB ignores `sort`).
+//! pull needs no server-side order (it asks for none).
 
 use crate::support::*;
 use mongodb::bson::{Document, doc};
