@@ -22,9 +22,14 @@ async function freePort() {
 }
 
 export class Driver {
-  constructor({ dataDir, env = {} }) {
+  /**
+   * `keyring: true` runs the app in a private D-Bus session with an unlocked
+   * GNOME Keyring and a throwaway HOME, as on a learner's desktop.
+   */
+  constructor({ dataDir, env = {}, keyring = false }) {
     this.dataDir = dataDir;
     this.env = env;
+    this.keyring = keyring;
     this.bin = resolve(process.env.WAYMARK_BIN ?? "");
     if (!process.env.WAYMARK_BIN) throw new Error("set WAYMARK_BIN to the built waymark binary");
   }
@@ -32,12 +37,19 @@ export class Driver {
   async start() {
     this.port = await freePort();
     this.nativePort = await freePort();
+    const args = ["--port", String(this.port), "--native-port", String(this.nativePort)];
+    const env = { ...process.env, ...this.env, WAYMARK_DATA_DIR: this.dataDir };
+    let [cmd, argv] = ["tauri-driver", args];
+    if (this.keyring) {
+      this.home = mkdtempSync(join(tmpdir(), "waymark-e2e-home-"));
+      Object.assign(env, { HOME: this.home });
+      delete env.XDG_DATA_HOME;
+      delete env.DBUS_SESSION_BUS_ADDRESS;
+      const unlock = `eval "$(printf waymark-e2e | gnome-keyring-daemon --unlock --components=secrets | sed 's/^/export /')"`;
+      [cmd, argv] = ["dbus-run-session", ["--", "bash", "-c", `${unlock}; exec tauri-driver ${args.join(" ")}`]];
+    }
     // Its own process group, so stop() also ends WebKitWebDriver and the app.
-    this.proc = spawn("tauri-driver", ["--port", String(this.port), "--native-port", String(this.nativePort)], {
-      env: { ...process.env, ...this.env, WAYMARK_DATA_DIR: this.dataDir },
-      stdio: ["ignore", "inherit", "inherit"],
-      detached: true,
-    });
+    this.proc = spawn(cmd, argv, { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       try {
@@ -60,6 +72,7 @@ export class Driver {
         // already gone
       }
     }
+    if (this.home) rmSync(this.home, { recursive: true, force: true });
   }
 
   async req(method, path, body) {
