@@ -337,3 +337,42 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     }
     out
 }
+
+#[test]
+fn a_restore_with_sync_on_wins_on_every_desktop() {
+    let server = Server::start();
+    let uri = server.uri();
+    let env = [("WAYMARK_SYNC_URI", uri.as_str()), ("WAYMARK_SYNC_DB", "waymark")];
+    let (a_dir, b_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (a, b) = (a_dir.path(), b_dir.path());
+    let rust = ok(a, &[], &["goal", "add", "--title", "Learn Rust", "--template", "rust", "--json"]);
+    let rust_id = rust["id"].as_str().unwrap().to_string();
+    ok(a, &env, &["sync", "on", "--json"]);
+    ok(a, &env, &["sync", "now", "--json"]);
+    let backup = ok(a, &[], &["backup", "now", "--json"]);
+    let backup_id = backup["id"].as_str().unwrap().to_string();
+
+    std::thread::sleep(Duration::from_millis(5));
+    ok(a, &[], &["goal", "add", "--title", "Spanish", "--template", "rust", "--json"]);
+    assert!(run(a, &[], &["goal", "status", &rust_id, "paused"], None).status.success());
+    ok(a, &env, &["sync", "now", "--json"]);
+    ok(b, &env, &["sync", "on", "--json"]);
+    ok(b, &env, &["sync", "now", "--json"]);
+    let after_edits =
+        vec![("Learn Rust".to_string(), "paused".to_string()), ("Spanish".to_string(), "active".to_string())];
+    assert_eq!(goal_titles(b), after_edits);
+
+    ok(a, &[], &["backup", "restore", &backup_id, "--json"]);
+    let restored = vec![("Learn Rust".to_string(), "active".to_string())];
+    assert_eq!(goal_titles(a), restored);
+    assert!(
+        ok(a, &env, &["sync", "status", "--json"])["pending"].as_u64().unwrap() > 10,
+        "the restore waits to go out"
+    );
+    ok(a, &env, &["sync", "now", "--json"]);
+    ok(b, &env, &["sync", "now", "--json"]);
+    ok(a, &env, &["sync", "now", "--json"]);
+    assert_eq!(goal_titles(a), restored, "the restore is not undone by the remote's newer copies");
+    assert_eq!(goal_titles(b), restored, "the other desktop follows: Spanish deleted, Rust active again");
+    assert_eq!(ok(a, &[], &["conflicts", "list", "--json"]), Value::Array(vec![]));
+}

@@ -180,12 +180,15 @@ impl App {
         let snapshot = read_backup(&path).map_err(damaged)?;
         let restored = info(&dir, id, taken_at);
         let safety_backup = if self.store.is_empty_of_learner_data()? { None } else { Some(self.backup_now()?) };
-        let options = Replace { user_id: Some(snapshot.user_id), forget_local: false };
+        let removed = self.about_to_remove(&snapshot.collections)?;
+        let user_id = if self.sync_enabled() { None } else { Some(snapshot.user_id) };
+        let options = Replace { user_id, forget_local: false };
         replace_all(&mut self.store, snapshot.collections, options).map_err(|e| match e {
             Refused::Document(message) => damaged(message),
             Refused::Store(e @ StoreError::BadDocument { .. }) => damaged(e.to_string()),
             Refused::Store(e) => e.into(),
         })?;
+        self.stamp_replacement(removed)?;
         self.load_day_state()?;
         Ok(RestoreReport { restored, safety_backup })
     }

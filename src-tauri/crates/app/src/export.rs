@@ -139,7 +139,9 @@ impl App {
     /// left as it was.
     pub fn import_data(&mut self, text: &str) -> AppResult<ImportReport> {
         let snapshot = Snapshot::parse(text)?;
-        let report = if self.store.is_empty_of_learner_data()? {
+        // With sync on, even an empty store merges: the documents are then
+        // written as this learner's local changes and pushed.
+        let report = if self.store.is_empty_of_learner_data()? && !self.sync_enabled() {
             let report = ImportReport::everything_added(&snapshot);
             let options = Replace { user_id: Some(snapshot.user_id), forget_local: false };
             replace_all(&mut self.store, snapshot.collections, options).map_err(|e| match e {

@@ -29,7 +29,7 @@ enum Write {
     RemoteAbsent,
 }
 
-/// Documents named per outbox entry when a whole store is queued by name.
+/// Documents named per outbox entry (a transaction that writes more appends several).
 const NAMED_PER_ENTRY: usize = 5_000;
 
 /// What a committed transaction changes in memory.
@@ -124,6 +124,22 @@ impl<'a> Tx<'a> {
     /// so later local writes order after it. For imports and backups: it is
     /// a local write, so sync pushes it.
     pub fn put_raw(&mut self, collection: &str, doc: Document) -> StoreResult<()> {
+        self.store_raw(collection, doc, Write::Tracked)
+    }
+
+    /// Writes `doc` again as a local change of this store's learner: a fresh
+    /// `hlc` and `updated_at`, this `user_id`, deleted (a tombstone) when
+    /// `delete` is set, tracked for the next push.
+    /// For a replacement of the whole store (a restore) that must win over
+    /// the older copies other desktops hold.
+    pub fn put_raw_again(&mut self, collection: &str, mut doc: Document, delete: bool) -> StoreResult<()> {
+        let hlc = self.clock.tick(self.now_ms);
+        doc.insert("hlc", hlc.to_string());
+        doc.insert("updated_at", self.updated_at.as_str());
+        doc.insert("user_id", self.user_id.as_str());
+        if delete {
+            doc.insert("deleted", true);
+        }
         self.store_raw(collection, doc, Write::Tracked)
     }
 
@@ -479,10 +495,13 @@ impl<'a> Tx<'a> {
             meta::write(&self.txn, "clock", doc! { "last": last.to_string() })?;
         }
         if self.tracking && !self.written.is_empty() {
-            let seq = self.take_seq();
-            let entry = Entry::Docs(std::mem::take(&mut self.written));
-            outbox::write(&self.txn, seq, &entry)?;
-            self.outbox_change.added.push((seq, entry));
+            let written = std::mem::take(&mut self.written);
+            for chunk in written.chunks(NAMED_PER_ENTRY) {
+                let seq = self.take_seq();
+                let entry = Entry::Docs(chunk.to_vec());
+                outbox::write(&self.txn, seq, &entry)?;
+                self.outbox_change.added.push((seq, entry));
+            }
         }
         for (seq, keys) in std::mem::take(&mut self.rewrites) {
             if self.outbox_change.removed.contains(&seq) {
