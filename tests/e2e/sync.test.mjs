@@ -4,7 +4,7 @@
 // plan made in the window reaches a second desktop (the same binary's CLI
 // with its own data folder) by the background sync; the laptop's goal comes
 // back with Sync now; the same goal changed on both ends in a conflict the
-// learner settles in the window.
+// learner settles in the window; Delete my remote data empties the remote.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
@@ -186,4 +186,21 @@ test("turn sync on in Settings; two desktops share one plan; a conflict is settl
 
   // The sync log lists the runs.
   assert.ok((await driver.findAll('[data-testid="sync-log-run"]')).length >= 3);
+
+  // Delete my remote data: the remote forgets this learner; this desktop keeps its plan.
+  await driver.click('[data-testid="sync-wipe"]');
+  await driver.click('dialog[open] [data-testid="confirm-ok"]');
+  assert.match(await driver.text('[data-testid="sync-wiped"]'), /Removed \d+ documents/);
+  assert.match(await syncStatus(), /Sync is off/);
+  assert.equal((await driver.invoke("list_goals")).length, 2);
+  const fresh = tempDataDir();
+  try {
+    const env = { ...process.env, WAYMARK_DATA_DIR: fresh, WAYMARK_SYNC_URI: `mongodb://127.0.0.1:${port}/` };
+    const cli = (args) => JSON.parse(execFileSync(process.env.WAYMARK_BIN, [...args, "--json"], { env, encoding: "utf8" }));
+    cli(["sync", "on"]);
+    assert.equal(cli(["sync", "now"]).pulled, 0, "nothing of the learner is left on the remote");
+    assert.deepEqual(cli(["goal", "list"]), []);
+  } finally {
+    removeDir(fresh);
+  }
 });
