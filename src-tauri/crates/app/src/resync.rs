@@ -1,7 +1,7 @@
 //! A restore replaces everything with documents that keep their old stamps
-//! (an import with sync on merges instead, as local changes; see `export`). With sync on, other desktops and the
-//! remote hold newer copies, so those old stamps would lose to them and the
-//! desktops would drift apart. Here the replacement becomes what it is for
+//! (an import with sync on merges instead, as local changes; see `export`).
+//! With sync on, other desktops and the remote hold newer copies, so those
+//! old stamps would lose to them and the desktops would drift apart. Here the replacement becomes what it is for
 //! the learner — a change made now: every document written again with a
 //! fresh stamp, and every document it removed deleted with a tombstone, all
 //! queued for the next push, so the restored plan wins everywhere.

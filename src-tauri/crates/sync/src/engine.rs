@@ -154,7 +154,7 @@ impl<L: Local, R: Remote> Run<'_, L, R> {
                 pull::pull(self, h).await?;
             }
             if !outbox_empty {
-                push::push(self).await?;
+                push::push(self, head).await?;
             }
         }
         Ok(())

@@ -1,12 +1,12 @@
-//! Push: send the outbox in batches, oldest stamp first. Per batch: read the
-//! head (only for the first batch; later ones start from the head the
-//! previous batch set, and a failed swap reads it again), stamp the batch's documents with a `push_hlc` above it, write them
-//! (insert them in bulk; those the remote already has are looked up and
-//! replaced only where the remote copy is not newer — inserting first keeps
-//! the common case, new documents, to one request per collection and batch,
-//! and avoids an `$in` lookup that scans the whole collection on PoloDB's
-//! server), then commit by moving the head from the value
-//! read to the new stamp (compare and swap). When the head moved meanwhile,
+//! Push: send the outbox in batches, oldest stamp first. Per batch: start
+//! from the head last known (read by the run; after a batch, the one it set),
+//! stamp the batch's documents with a `push_hlc` above it, write them (insert
+//! them in bulk; those the remote already has are looked up and replaced only
+//! where the remote copy is not newer — inserting first keeps the common
+//! case, new documents, to one request per collection and batch, and avoids
+//! an `$in` lookup that scans the whole collection on PoloDB's server), then
+//! commit by moving the head from that value to the new stamp (compare and
+//! swap). When the head moved meanwhile,
 //! the batch is stamped again above the new head and the swap retried.
 //! A remote copy newer than the local one is a conflict: it is applied
 //! locally right away, the local version kept in the conflicts list.
@@ -17,7 +17,7 @@ use crate::remote::Remote;
 use crate::report::Phase;
 use futures_util::stream::{self, StreamExt};
 use mongodb::bson::Document;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use waymark_core::hlc::Hlc;
 use waymark_store::{DocKey, PendingDoc, PushProgress, StoreError, SyncState};
 
@@ -39,7 +39,11 @@ struct BatchOutcome {
     head_to: String,
 }
 
-pub(crate) async fn push<L: Local, R: Remote>(run: &mut Run<'_, L, R>) -> Result<(), SyncError> {
+/// Pushes the outbox; `head` is the remote head as last read by the run.
+pub(crate) async fn push<L: Local, R: Remote>(
+    run: &mut Run<'_, L, R>,
+    mut head: Option<String>,
+) -> Result<(), SyncError> {
     let user = run.user();
     let (snapshot, state) = run.local.with_store(|s| Ok::<_, StoreError>((s.outbox_snapshot()?, s.sync_state()?)))?;
     let resume = state.push.filter(|p| p.upto <= snapshot.upto);
@@ -48,7 +52,6 @@ pub(crate) async fn push<L: Local, R: Remote>(run: &mut Run<'_, L, R>) -> Result
     let total = docs.len() as u64;
     let mut done = 0;
     let mut tombstones = Vec::new();
-    let mut known_head = None;
     for chunk in docs.chunks(PUSH_BATCH) {
         let current = run.local.with_store(|s| {
             let mut out = Vec::with_capacity(chunk.len());
@@ -59,8 +62,8 @@ pub(crate) async fn push<L: Local, R: Remote>(run: &mut Run<'_, L, R>) -> Result
             }
             Ok::<_, StoreError>(out)
         })?;
-        let outcome = push_batch(run, &user, known_head.take(), current).await?;
-        known_head = Some(Some(outcome.head_to.clone()));
+        let outcome = push_batch(run, &user, head, current).await?;
+        head = Some(outcome.head_to.clone());
         let last = chunk.last().map(|d| PushProgress {
             upto: snapshot.upto,
             hlc: d.hlc.clone(),
@@ -120,14 +123,10 @@ fn text(d: &Document, field: &str) -> String {
 async fn push_batch<L: Local, R: Remote>(
     run: &mut Run<'_, L, R>,
     user: &str,
-    known_head: Option<Option<String>>,
+    head: Option<String>,
     docs: Vec<(DocKey, Document)>,
 ) -> Result<BatchOutcome, SyncError> {
     let mut out = BatchOutcome::default();
-    let head = match known_head {
-        Some(head) => head,
-        None => run.remote.read_head(user).await?,
-    };
     if let Some(h) = &head {
         run.observe(h);
     }
@@ -149,8 +148,9 @@ async fn push_batch<L: Local, R: Remote>(
     for (collection, group) in groups {
         let docs: Vec<Document> = group.into_iter().map(|(_, doc)| doc).collect();
         let duplicates = run.remote.insert_many(&collection, docs.clone()).await?;
+        let is_duplicate: HashSet<&str> = duplicates.iter().map(String::as_str).collect();
         let mut ids_written: Vec<String> =
-            docs.iter().map(|d| text(d, "_id")).filter(|id| !duplicates.contains(id)).collect();
+            docs.iter().map(|d| text(d, "_id")).filter(|id| !is_duplicate.contains(id.as_str())).collect();
         let mut replaces = Vec::new();
         if !duplicates.is_empty() {
             let present: HashMap<String, Document> = run
@@ -160,7 +160,7 @@ async fn push_batch<L: Local, R: Remote>(
                 .into_iter()
                 .map(|d| (text(&d, "_id"), d))
                 .collect();
-            for doc in docs.into_iter().filter(|d| duplicates.contains(&text(d, "_id"))) {
+            for doc in docs.into_iter().filter(|d| is_duplicate.contains(text(d, "_id").as_str())) {
                 match present.get(&text(&doc, "_id")) {
                     Some(theirs) if text(theirs, "hlc") > text(&doc, "hlc") => {
                         out.rivals.push((collection.clone(), theirs.clone()));
