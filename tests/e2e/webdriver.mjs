@@ -1,9 +1,9 @@
 // A small WebDriver client and app harness for the end-to-end tests: starts
 // tauri-driver (which starts WebKitWebDriver and the built Waymark binary) and
 // drives the real window over the W3C WebDriver protocol.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -72,7 +72,7 @@ export class Driver {
         // already gone
       }
     }
-    if (this.home) rmSync(this.home, { recursive: true, force: true });
+    if (this.home) await removeHome(this.home, this.proc?.pid);
   }
 
   async req(method, path, body) {
@@ -254,6 +254,25 @@ export const KEYS = { Enter: "\uE007", Space: " ", Tab: "\uE004", Escape: "\uE00
 
 export function tempDataDir() {
   return mkdtempSync(join(tmpdir(), "waymark-e2e-"));
+}
+
+/**
+ * Removes a private HOME once its D-Bus session is gone. Services the session
+ * started (the document portal mounts `~/.cache/doc` with FUSE) may outlive
+ * the SIGTERM briefly: wait for the process group, unmount what is left.
+ */
+async function removeHome(home, pid) {
+  for (let i = 0; pid && i < 50; i++) {
+    try {
+      process.kill(-pid, 0);
+    } catch {
+      break;
+    }
+    await sleep(100);
+  }
+  const doc = join(home, ".cache", "doc");
+  if (existsSync(doc)) spawnSync("fusermount", ["-uz", doc], { stdio: "ignore" });
+  rmSync(home, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 }
 
 export function removeDir(dir) {
