@@ -5,7 +5,7 @@ use crate::App;
 use crate::activities::TIMELINE_LENGTH;
 use crate::error::{AppError, AppResult};
 use crate::plan::Edits;
-use crate::roadmaps::find_template;
+use crate::roadmaps::{find_template, steps_with_cards};
 use crate::views::{GoalOverview, GoalView, PlanView, Progress, StepView};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -15,15 +15,12 @@ use waymark_core::card::Card;
 use waymark_core::day::learner_date;
 use waymark_core::duration::HourEstimate;
 use waymark_core::goal::{Goal, GoalInput, GoalStatus};
-use waymark_core::ids::{GoalId, QuestionId, RoadmapId, StepId};
+use waymark_core::ids::{GoalId, RoadmapId};
 use waymark_core::outlook::{OutlookInput, outlook};
 use waymark_core::planner::{Feasibility, feasibility, step_statuses};
 use waymark_core::prerequisites::start_rule;
-use waymark_core::question::QuestionInput;
 use waymark_core::roadmap::{Roadmap, StepStatus};
-use waymark_core::srs::SrsCard;
 use waymark_core::task::{Task, TaskStatus};
-use waymark_core::template_questions::starter_questions;
 
 /// How many settled tasks the goal view shows before today.
 const RECENT_SETTLED: usize = 10;
@@ -40,13 +37,9 @@ impl App {
         let input = input.validate(self.today(), None)?;
         let id = GoalId::from_uuid(Uuid::now_v7());
         self.check_prerequisites(&id, &input.prerequisites)?;
-        let steps = match template.map(str::trim).filter(|t| !t.is_empty()) {
-            Some(name) => find_template(name)?
-                .steps
-                .into_iter()
-                .map(|s| Ok(s.validate()?.into_step(StepId::from_uuid(Uuid::now_v7()), StepStatus::Pending)))
-                .collect::<AppResult<Vec<_>>>()?,
-            None => Vec::new(),
+        let (steps, cards) = match template.map(str::trim).filter(|t| !t.is_empty()) {
+            Some(name) => steps_with_cards(find_template(name)?, &id, now)?,
+            None => (Vec::new(), Vec::new()),
         };
         let goal = Goal {
             id,
@@ -71,7 +64,6 @@ impl App {
             created_at: now,
         };
         let changes = self.plan_changes(&Edits { goal: Some(&goal), roadmap: Some(&roadmap), ..Edits::default() })?;
-        let cards = starter_cards(&goal, &roadmap, now)?;
         let created =
             self.activity(ActivityKind::GoalCreated, Some(&goal), None, format!("Created goal {}", goal.title), None);
         self.store.transact(now, |tx| {
@@ -350,26 +342,6 @@ impl App {
             goal,
         }
     }
-}
-
-/// The template's starter questions as cards on the roadmap's steps.
-pub(crate) fn starter_cards(
-    goal: &Goal,
-    roadmap: &Roadmap,
-    now: chrono::DateTime<chrono::Utc>,
-) -> AppResult<Vec<Card>> {
-    let Some(name) = &roadmap.template else { return Ok(Vec::new()) };
-    let mut cards = Vec::new();
-    for (i, step) in roadmap.steps.iter().enumerate() {
-        for q in starter_questions(name, i) {
-            let q = QuestionInput { step_id: Some(step.id.clone()), ..q }.validate()?;
-            cards.push(Card {
-                question: q.into_question(QuestionId::from_uuid(Uuid::now_v7()), goal.id.clone(), now),
-                srs: SrsCard::new(now),
-            });
-        }
-    }
-    Ok(cards)
 }
 
 fn round1(v: f64) -> f64 {

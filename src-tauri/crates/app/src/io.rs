@@ -4,15 +4,16 @@
 
 use crate::App;
 use crate::error::{AppError, AppResult, ErrorCode};
+use crate::roadmaps::steps_with_cards;
 use crate::views::GoalView;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 use waymark_core::activity::ActivityKind;
 use waymark_core::ics::{IcsEvent, calendar};
-use waymark_core::ids::{RoadmapId, StepId};
-use waymark_core::roadmap::{Roadmap, StepStatus};
-use waymark_core::roadmap_io::{ImportError, RoadmapDoc, parse_json, parse_markdown, to_json, to_markdown};
+use waymark_core::ids::RoadmapId;
+use waymark_core::roadmap::{Roadmap, StepInput};
+use waymark_core::roadmap_io::{DocStep, ImportError, RoadmapDoc, parse_json, parse_markdown, to_json, to_markdown};
 use waymark_core::task::TaskStatus;
 
 /// A roadmap file format.
@@ -35,6 +36,19 @@ impl RoadmapFormat {
             Ok(Self::Json)
         } else {
             Err(AppError::invalid("file", format!("\"{name}\" is neither a .md nor a .json roadmap file")))
+        }
+    }
+}
+
+impl std::str::FromStr for RoadmapFormat {
+    type Err = AppError;
+
+    /// Parses a format by name: `md` (or `markdown`) or `json`, in any case.
+    fn from_str(name: &str) -> AppResult<Self> {
+        match name.to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Ok(Self::Markdown),
+            "json" => Ok(Self::Json),
+            other => Err(AppError::invalid("format", format!("\"{other}\" is not md or json"))),
         }
     }
 }
@@ -67,8 +81,9 @@ impl App {
         Ok(path.display().to_string())
     }
 
-    /// Replaces a goal's steps with those of a roadmap file's text; done tasks
-    /// stay as history, the rest is planned again. A bad file changes nothing.
+    /// Replaces a goal's steps with those of a roadmap file's text, adding the
+    /// questions written under each step to that step; done tasks stay as
+    /// history, the rest is planned again. A bad file changes nothing.
     pub fn import_roadmap(&mut self, goal_id: &str, text: &str, format: RoadmapFormat) -> AppResult<GoalView> {
         let doc = match format {
             RoadmapFormat::Markdown => parse_markdown(text)?,
@@ -85,11 +100,8 @@ impl App {
         });
         let count = doc.steps.len();
         roadmap.template = None;
-        roadmap.steps = doc
-            .steps
-            .into_iter()
-            .map(|s| Ok(s.validate()?.into_step(StepId::from_uuid(Uuid::now_v7()), StepStatus::Pending)))
-            .collect::<AppResult<_>>()?;
+        let (steps, cards) = steps_with_cards(&doc, &goal.id, now)?;
+        roadmap.steps = steps;
         let log = vec![self.activity(
             ActivityKind::RoadmapImported,
             Some(&goal),
@@ -97,19 +109,19 @@ impl App {
             format!("Imported {count} steps into {}", goal.title),
             Some(u32::try_from(count).unwrap_or(u32::MAX)),
         )];
-        self.save_goal(&goal, Some(&roadmap), log)?;
+        self.save_goal_with_cards(&goal, Some(&roadmap), log, &cards)?;
         self.goal_view(goal.id.as_str())
     }
 
-    /// A goal's roadmap as file text.
+    /// A goal's roadmap as file text (its steps; questions are not written).
     pub fn export_roadmap(&self, goal_id: &str, format: RoadmapFormat) -> AppResult<String> {
         let goal = self.goal(goal_id)?;
         let steps = self
             .store
             .roadmap_of_goal(&goal.id)?
-            .map(|r| r.steps.into_iter().map(waymark_core::roadmap::StepInput::from).collect())
+            .map(|r| r.steps.into_iter().map(|s| DocStep::from(StepInput::from(s))).collect())
             .unwrap_or_default();
-        let doc = RoadmapDoc { title: Some(goal.title), steps };
+        let doc = RoadmapDoc { title: Some(goal.title), steps, ..RoadmapDoc::default() };
         Ok(match format {
             RoadmapFormat::Markdown => to_markdown(&doc),
             RoadmapFormat::Json => to_json(&doc),

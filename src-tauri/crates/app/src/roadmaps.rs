@@ -3,12 +3,16 @@
 
 use crate::App;
 use crate::error::{AppError, AppResult};
-use crate::goals::starter_cards;
 use crate::views::GoalView;
+use chrono::{DateTime, Utc};
 use uuid::Uuid;
-use waymark_core::ids::{RoadmapId, StepId};
-use waymark_core::roadmap::{Roadmap, StepInput, StepStatus, validate_url};
-use waymark_core::templates::{Template, template_named, templates};
+use waymark_core::card::Card;
+use waymark_core::ids::{GoalId, QuestionId, RoadmapId, StepId};
+use waymark_core::question::QuestionInput;
+use waymark_core::roadmap::{Roadmap, Step, StepInput, StepStatus, validate_url};
+use waymark_core::roadmap_io::RoadmapDoc;
+use waymark_core::srs::SrsCard;
+use waymark_core::templates::{Template, template_roadmap, templates};
 
 impl App {
     /// The built-in templates.
@@ -21,13 +25,9 @@ impl App {
         let template = find_template(name)?;
         let goal = self.goal(goal_id)?;
         let mut roadmap = self.roadmap_or_new(&goal);
-        roadmap.template = Some(template.name.clone());
-        roadmap.steps = template
-            .steps
-            .iter()
-            .map(|s| Ok(s.clone().validate()?.into_step(StepId::from_uuid(Uuid::now_v7()), StepStatus::Pending)))
-            .collect::<AppResult<_>>()?;
-        let cards = starter_cards(&goal, &roadmap, self.clock.now())?;
+        roadmap.template = template.name.clone();
+        let (steps, cards) = steps_with_cards(template, &goal.id, self.clock.now())?;
+        roadmap.steps = steps;
         self.save_goal_with_cards(&goal, Some(&roadmap), Vec::new(), &cards)?;
         self.goal_view(goal.id.as_str())
     }
@@ -101,11 +101,39 @@ impl App {
 }
 
 /// The built-in template `name`, or an error listing the valid names.
-pub(crate) fn find_template(name: &str) -> AppResult<Template> {
-    template_named(name).ok_or_else(|| {
+pub(crate) fn find_template(name: &str) -> AppResult<&'static RoadmapDoc> {
+    template_roadmap(name).ok_or_else(|| {
         let known: Vec<String> = templates().into_iter().map(|t| t.name).collect();
         AppError::invalid("template", format!("\"{name}\" is not a template; choose one of {}", known.join(", ")))
     })
+}
+
+/// A roadmap file's steps (a template's or an imported one), new and pending,
+/// and its questions as cards on the step each is written under.
+pub(crate) fn steps_with_cards(
+    doc: &RoadmapDoc,
+    goal_id: &GoalId,
+    now: DateTime<Utc>,
+) -> AppResult<(Vec<Step>, Vec<Card>)> {
+    let built = doc
+        .steps
+        .iter()
+        .map(|s| {
+            let step = s.step.clone().validate()?.into_step(StepId::from_uuid(Uuid::now_v7()), StepStatus::Pending);
+            Ok((step, &s.questions))
+        })
+        .collect::<AppResult<Vec<_>>>()?;
+    let mut cards = Vec::new();
+    for (step, questions) in &built {
+        for q in questions.iter() {
+            let q = QuestionInput { step_id: Some(step.id.clone()), ..q.clone() }.validate()?;
+            cards.push(Card {
+                question: q.into_question(QuestionId::from_uuid(Uuid::now_v7()), goal_id.clone(), now),
+                srs: SrsCard::new(now),
+            });
+        }
+    }
+    Ok((built.into_iter().map(|(step, _)| step).collect(), cards))
 }
 
 fn find_step(roadmap: &Roadmap, step_id: &str) -> AppResult<usize> {

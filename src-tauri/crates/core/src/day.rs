@@ -8,7 +8,7 @@
 //! over are known.
 
 use crate::error::{ValidationError, ValidationResult};
-use chrono::{DateTime, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
@@ -39,6 +39,11 @@ pub fn learner_date(now: DateTime<Utc>, tz: Tz, day_start_hour: u8) -> NaiveDate
         date = next;
     }
     date
+}
+
+/// The Monday of `date`'s week.
+pub fn week_start(date: NaiveDate) -> NaiveDate {
+    date - Days::new(u64::from(date.weekday().num_days_from_monday()))
 }
 
 /// The instant learner day `date` begins: `day_start_hour` o'clock on `date` in

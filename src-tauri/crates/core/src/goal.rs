@@ -51,10 +51,37 @@ pub enum GoalStatus {
 }
 
 impl GoalStatus {
+    /// Every status, in the order a learner meets them.
+    pub const ALL: [Self; 4] = [Self::Active, Self::Paused, Self::Completed, Self::Archived];
+
+    /// Its name as the UI, the JSON and the command line spell it (`active`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Active => "active",
+            Self::Paused => "paused",
+            Self::Completed => "completed",
+            Self::Archived => "archived",
+        }
+    }
+
     /// Whether the goal's cards come up for review: active and completed goals
     /// (what was learned is kept alive); paused and archived goals rest.
     pub fn reviews_cards(self) -> bool {
         matches!(self, Self::Active | Self::Completed)
+    }
+}
+
+impl std::str::FromStr for GoalStatus {
+    type Err = ValidationError;
+
+    /// Parses a status by its [`name`](Self::name).
+    fn from_str(text: &str) -> ValidationResult<Self> {
+        Self::ALL.into_iter().find(|s| s.name() == text).ok_or_else(|| {
+            ValidationError::new(
+                "status",
+                format!("\"{text}\" is not a status; use active, paused, completed or archived"),
+            )
+        })
     }
 }
 
@@ -198,6 +225,15 @@ mod tests {
 
     fn input() -> GoalInput {
         GoalInput { title: "  Learn Rust ".into(), hours_per_week: 5.0, ..Default::default() }
+    }
+
+    #[test]
+    fn a_status_parses_by_the_name_it_is_stored_under() {
+        for status in GoalStatus::ALL {
+            assert_eq!(serde_json::to_value(status).unwrap(), status.name());
+            assert_eq!(status.name().parse::<GoalStatus>(), Ok(status));
+        }
+        assert_eq!("done".parse::<GoalStatus>().unwrap_err().field, "status");
     }
 
     #[test]

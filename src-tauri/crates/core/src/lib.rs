@@ -33,7 +33,6 @@ pub mod srs;
 pub mod stats;
 pub mod streak;
 pub mod task;
-pub mod template_questions;
 pub mod templates;
 
 pub use error::{ValidationError, ValidationResult};

@@ -5,6 +5,7 @@
 //! revision-card strengths, past results), so the same inputs always give the
 //! same test; the only randomness is a seeded shuffle that breaks ties.
 
+use crate::day::week_start;
 use crate::error::{ValidationError, ValidationResult};
 use crate::ids::{QuestionId, StepId};
 use crate::question::{Answer, Question};
@@ -154,7 +155,7 @@ pub fn test_stats(results: impl IntoIterator<Item = (NaiveDate, f64, bool)>) -> 
 pub fn pass_rate_by_week(results: impl IntoIterator<Item = (NaiveDate, f64, bool)>) -> Vec<(NaiveDate, f64)> {
     let mut weeks: BTreeMap<NaiveDate, (u32, u32)> = BTreeMap::new();
     for (date, (_, passed)) in best_by_date(results) {
-        let week = weeks.entry(crate::stats::week_start(date)).or_default();
+        let week = weeks.entry(week_start(date)).or_default();
         week.0 += u32::from(passed);
         week.1 += 1;
     }

@@ -50,6 +50,60 @@
 //! - Export writes each step as its heading, its keys, its description and its
 //!   resources, each with its kind. A comma inside a skill is written `\,`.
 //!
+//! ## Header and questions
+//!
+//! A roadmap may say more about itself, and each step may carry the questions
+//! that check it. The built-in templates are files of this kind
+//! (`templates/*.md` in this crate).
+//!
+//! ```markdown
+//! # Learn Rust
+//!
+//! Name: rust
+//! Category: Programming
+//! Description: From first program to confident, idiomatic Rust.
+//!
+//! ## Ownership and borrowing
+//!
+//! Duration: 2 weeks
+//!
+//! Question: What happens to `s` after `let t = s;` when `s` is a `String`?
+//! - [ ] It is copied
+//! - [x] It is moved; `s` can no longer be used
+//! - [ ] It is borrowed
+//! Explanation: `String` is not `Copy`, so assignment moves it.
+//!
+//! Question: A value can have any number of `&mut` borrows at once.
+//! Answer: false
+//!
+//! Question: Which keyword makes a binding mutable?
+//! Accepted: mut, `mut`
+//!
+//! Question: What does the borrow checker guarantee?
+//! Back: No data races and no dangling references.
+//! ```
+//!
+//! - Between the title and the first step, `Name:` (a short machine name, as
+//!   each built-in template has), `Category:` and `Description:` lines describe
+//!   the roadmap; other text there is ignored.
+//! - In a step, a `Question:` line starts a question: its prompt. Below it, give
+//!   exactly one kind of answer: choices as task-list bullets, `- [x] right` and
+//!   `- [ ] wrong`, exactly one marked (multiple choice); `Answer: true` or
+//!   `Answer: false` (true or false); `Accepted: a, b` or any other `Answer:`
+//!   (short answer; a comma inside an answer is written `\,`); or `Back: …` (a
+//!   recall card). `Explanation: …` is optional. A plain line continues the
+//!   prompt, back or explanation above it, so these may span lines and
+//!   paragraphs; the writer escapes their lines with `\` as it does description
+//!   lines. A question runs to the next `Question:` or step, so write a step's
+//!   description before its questions. Questions have no tags.
+//! - Questions belong to the step they are written under: importing the file adds
+//!   them to the new steps (like the starter questions of a template), and a
+//!   question that is not valid (no answer, two right choices, …) is refused with
+//!   its line. `Answer:`, `Accepted:`, `Back:` and `Explanation:` outside a
+//!   question are description text.
+//! - Export writes the header keys a document has and each step's questions after
+//!   its resources; the goal export (`roadmap export`) writes the steps only.
+//!
 //! # JSON
 //!
 //! ```json
@@ -77,16 +131,26 @@
 //! `duration` are required; in a resource only `url` (`kind` defaults to
 //! `article`). Unknown fields are refused, naming their path.
 //!
+//! The header keys are the optional fields `name`, `category` and `description`;
+//! a step's questions are an optional `questions` list of
+//! `{ "prompt": …, "body": { "kind": "multiple_choice", "choices": [{ "text": …, "correct": true }, …] }, "explanation": … }`
+//! (`kind` one of `multiple_choice`, `true_false` with `answer`, `short_answer`
+//! with `accepted`, `recall` with `back`; `explanation` optional).
+//!
 //! Imports are limited to [`MAX_IMPORT_BYTES`] of text and [`MAX_IMPORT_STEPS`]
 //! steps. A UTF-8 byte-order mark and Windows line endings are accepted.
 
 mod json;
+mod kinds;
 mod markdown;
+mod questions;
 mod syntax;
 
 pub use json::{parse_json, to_json};
-pub use markdown::{guess_kind, parse_markdown, to_markdown};
+pub use kinds::guess_kind;
+pub use markdown::{parse_markdown, to_markdown};
 
+use crate::question::QuestionInput;
 use crate::roadmap::StepInput;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -104,12 +168,34 @@ pub const MAX_IMPORT_BYTES: usize = 2_000_000;
 pub const MAX_IMPORT_STEPS: usize = 2_000;
 
 /// A roadmap as it is imported from or exported to a file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct RoadmapDoc {
     /// The roadmap's name, when the file gives one.
     pub title: Option<String>,
-    /// The steps in study order.
-    pub steps: Vec<StepInput>,
+    /// A short machine name (`Name: rust`), as the built-in templates have.
+    pub name: Option<String>,
+    /// A suggested goal category (`Category: Programming`).
+    pub category: Option<String>,
+    /// One sentence on what the roadmap covers (`Description: …`).
+    pub description: Option<String>,
+    /// The steps in study order, each with the questions written under it.
+    pub steps: Vec<DocStep>,
+}
+
+/// A step of a roadmap file and the questions written under it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct DocStep {
+    /// The step's fields.
+    pub step: StepInput,
+    /// Its questions, validated, naming no step or task (the importer attaches
+    /// them to the step it creates).
+    pub questions: Vec<QuestionInput>,
+}
+
+impl From<StepInput> for DocStep {
+    fn from(step: StepInput) -> Self {
+        Self { step, questions: Vec::new() }
+    }
 }
 
 /// Why a file could not be imported: where, which field, and what to change.
@@ -164,6 +250,7 @@ fn too_many_steps(line: Option<usize>) -> ImportError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::question::{Choice, QuestionBody};
     use crate::roadmap::{Resource, ResourceKind};
     use proptest::prelude::*;
 
@@ -249,9 +336,40 @@ mod tests {
         )
     }
 
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::collection::vec(line(), 1..3), 1..3)
+            .prop_map(|paragraphs| paragraphs.iter().map(|p| p.join("\n")).collect::<Vec<_>>().join("\n\n"))
+    }
+
+    fn question() -> impl Strategy<Value = QuestionInput> {
+        let choices =
+            (prop::collection::vec(title(), 2..5), any::<prop::sample::Index>()).prop_map(|(texts, right)| {
+                let right = right.index(texts.len());
+                let choices = texts.into_iter().enumerate().map(|(i, text)| Choice { text, correct: i == right });
+                QuestionBody::MultipleChoice { choices: choices.collect() }
+            });
+        let body = prop_oneof![
+            choices,
+            any::<bool>().prop_map(|answer| QuestionBody::TrueFalse { answer }),
+            prop::collection::vec("[A-Za-z0-9 ,\\\\*é-]{1,12}", 1..4)
+                .prop_map(|accepted| QuestionBody::ShortAnswer { accepted }),
+            text().prop_map(|back| QuestionBody::Recall { back }),
+        ];
+        (text(), body, prop::option::of(text())).prop_filter_map("a valid question", |(prompt, body, explanation)| {
+            let explanation = explanation.unwrap_or_default();
+            QuestionInput { prompt, body, explanation, tags: Vec::new(), step_id: None, task_id: None }.validate().ok()
+        })
+    }
+
+    fn doc_step() -> impl Strategy<Value = DocStep> {
+        (step(), prop::collection::vec(question(), 0..3)).prop_map(|(step, questions)| DocStep { step, questions })
+    }
+
     fn doc() -> impl Strategy<Value = RoadmapDoc> {
-        (prop::option::of(title()), prop::collection::vec(step(), 1..5))
-            .prop_map(|(title, steps)| RoadmapDoc { title, steps })
+        let header = (prop::option::of(title()), prop::option::of(title()), prop::option::of(title()));
+        (prop::option::of(title()), header, prop::collection::vec(doc_step(), 1..5)).prop_map(
+            |(title, (name, category, description), steps)| RoadmapDoc { title, name, category, description, steps },
+        )
     }
 
     proptest! {

@@ -44,6 +44,7 @@ pub(crate) mod fixtures;
 use crate::activity::{Activity, ActivityKind};
 use crate::availability::DayOff;
 use crate::card::{Card, Review, TestAttempt};
+use crate::day::week_start;
 use crate::goal::Goal;
 use crate::ids::{GoalId, StepId};
 use crate::srs::{CardState, Rating};
@@ -164,11 +165,6 @@ pub fn stats(input: &StatsInput<'_>) -> Stats {
         revision: revision::revision(input.reviews, input.cards, input.goals, &calendar, today),
         goals: goals::goals(input.goals, input.steps_done, input.zone, input.day_start_hour, today),
     }
-}
-
-/// The Monday of `date`'s week.
-pub fn week_start(date: NaiveDate) -> NaiveDate {
-    date - Days::new(u64::from(date.weekday().num_days_from_monday()))
 }
 
 /// The first day of `date`'s month.

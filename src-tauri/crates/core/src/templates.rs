@@ -1,11 +1,47 @@
 //! Built-in roadmap templates: a sound starting point for common goals, which the
 //! learner then edits freely.
+//!
+//! Each template is a roadmap file in `templates/`, written in the Markdown
+//! format of [`crate::roadmap_io`]: its header names it (`Name: rust`) and gives
+//! its category and description, and every step carries the starter questions
+//! written under it. The files are compiled in and read by the same importer as
+//! a learner's file, once, at first use.
+//!
+//! The starter questions exist because the daily test only asks questions tied
+//! to a step, and a learner who has just started from a template has written
+//! none yet. Every step has four, one of each kind (multiple choice, true or
+//! false, short answer, recall card), each with a short explanation; the learner
+//! can edit or delete them like their own.
 
-use crate::roadmap::{Resource, ResourceKind, StepInput};
+use crate::roadmap::StepInput;
+use crate::roadmap_io::{RoadmapDoc, parse_markdown};
 use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
 use ts_rs::TS;
 
-/// A built-in roadmap.
+/// The template files, in display order.
+const FILES: [(&str, &str); 5] = [
+    ("rust.md", include_str!("../templates/rust.md")),
+    ("web-frontend.md", include_str!("../templates/web-frontend.md")),
+    ("dsa.md", include_str!("../templates/dsa.md")),
+    ("spanish.md", include_str!("../templates/spanish.md")),
+    ("interview-prep.md", include_str!("../templates/interview-prep.md")),
+];
+
+/// The template files, read once. A file that does not read is a build
+/// mistake that the tests catch, so it panics naming the file.
+static BUILT_IN: LazyLock<Vec<RoadmapDoc>> = LazyLock::new(|| {
+    FILES
+        .iter()
+        .map(|(file, text)| {
+            let doc = parse_markdown(text).unwrap_or_else(|e| panic!("templates/{file}: {e}"));
+            assert!(doc.name.is_some() && doc.title.is_some(), "templates/{file} needs a title and a `Name:` line");
+            doc
+        })
+        .collect()
+});
+
+/// A built-in roadmap, as the template picker lists it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Template {
     /// Stable machine name, e.g. `rust`.
@@ -20,329 +56,61 @@ pub struct Template {
     pub steps: Vec<StepInput>,
 }
 
-type R = (&'static str, &'static str, ResourceKind);
-
-fn step(title: &str, duration: &str, description: &str, skills: &[&str], resources: &[R]) -> StepInput {
-    StepInput {
-        title: title.into(),
-        description: description.into(),
-        duration: duration.into(),
-        weekly_hours: None,
-        skills: skills.iter().map(|s| s.to_string()).collect(),
-        resources: resources
-            .iter()
-            .map(|(t, u, k)| Resource { title: t.to_string(), url: u.to_string(), kind: *k })
-            .collect(),
+impl From<&RoadmapDoc> for Template {
+    fn from(doc: &RoadmapDoc) -> Self {
+        Self {
+            name: doc.name.clone().unwrap_or_default(),
+            title: doc.title.clone().unwrap_or_default(),
+            description: doc.description.clone().unwrap_or_default(),
+            category: doc.category.clone().unwrap_or_default(),
+            steps: doc.steps.iter().map(|s| s.step.clone()).collect(),
+        }
     }
 }
-
-fn template(name: &str, title: &str, category: &str, description: &str, steps: Vec<StepInput>) -> Template {
-    Template {
-        name: name.into(),
-        title: title.into(),
-        description: description.into(),
-        category: category.into(),
-        steps,
-    }
-}
-
-use ResourceKind::{Article, Book, Course, Tutorial, Video};
 
 /// All built-in templates, in display order.
 pub fn templates() -> Vec<Template> {
-    vec![
-        template(
-            "rust",
-            "Learn Rust",
-            "Programming",
-            "From first program to confident, idiomatic Rust.",
-            vec![
-                step(
-                    "Set up and first programs",
-                    "3 days",
-                    "Install rustup, write and run small programs with cargo.",
-                    &["cargo", "tooling"],
-                    &[(
-                        "The Rust Book: Getting Started",
-                        "https://doc.rust-lang.org/book/ch01-00-getting-started.html",
-                        Book,
-                    )],
-                ),
-                step(
-                    "Ownership and borrowing",
-                    "2 weeks",
-                    "Moves, borrows, lifetimes: the heart of Rust.",
-                    &["ownership", "borrowing"],
-                    &[
-                        (
-                            "The Rust Book: Ownership",
-                            "https://doc.rust-lang.org/book/ch04-00-understanding-ownership.html",
-                            Book,
-                        ),
-                        (
-                            "Rust by Example: Scoping rules",
-                            "https://doc.rust-lang.org/rust-by-example/scope.html",
-                            Tutorial,
-                        ),
-                    ],
-                ),
-                step(
-                    "Structs, enums and pattern matching",
-                    "1 week",
-                    "Model data with types and match on it.",
-                    &["types", "pattern matching"],
-                    &[("The Rust Book: Enums", "https://doc.rust-lang.org/book/ch06-00-enums.html", Book)],
-                ),
-                step(
-                    "Error handling",
-                    "1 week",
-                    "Result, Option, the ? operator and error types.",
-                    &["errors"],
-                    &[(
-                        "The Rust Book: Error Handling",
-                        "https://doc.rust-lang.org/book/ch09-00-error-handling.html",
-                        Book,
-                    )],
-                ),
-                step(
-                    "Traits and generics",
-                    "2 weeks",
-                    "Shared behaviour, generic code and trait objects.",
-                    &["traits", "generics"],
-                    &[(
-                        "The Rust Book: Generic Types, Traits, and Lifetimes",
-                        "https://doc.rust-lang.org/book/ch10-00-generics.html",
-                        Book,
-                    )],
-                ),
-                step(
-                    "Collections and iterators",
-                    "1 week",
-                    "Vec, HashMap, iterator adaptors and closures.",
-                    &["iterators", "closures"],
-                    &[(
-                        "Rust by Example: Iterators",
-                        "https://doc.rust-lang.org/rust-by-example/trait/iter.html",
-                        Tutorial,
-                    )],
-                ),
-                step(
-                    "Concurrency and async",
-                    "2-3 weeks",
-                    "Threads, channels, Send/Sync, async/await with tokio.",
-                    &["concurrency", "async"],
-                    &[("Tokio tutorial", "https://tokio.rs/tokio/tutorial", Tutorial)],
-                ),
-                step(
-                    "Build a project",
-                    "3-4 weeks",
-                    "A command-line tool or small service, tested and documented.",
-                    &["project"],
-                    &[("Command Line Applications in Rust", "https://rust-cli.github.io/book/", Book)],
-                ),
-            ],
-        ),
-        template(
-            "web-frontend",
-            "Web Frontend Development",
-            "Programming",
-            "HTML, CSS and JavaScript up to a component framework.",
-            vec![
-                step(
-                    "HTML and accessibility basics",
-                    "1 week",
-                    "Semantic markup, forms, landmarks and labels.",
-                    &["html", "accessibility"],
-                    &[(
-                        "MDN: HTML basics",
-                        "https://developer.mozilla.org/en-US/docs/Learn/Getting_started_with_the_web/HTML_basics",
-                        Tutorial,
-                    )],
-                ),
-                step(
-                    "CSS layout",
-                    "2 weeks",
-                    "Box model, flexbox, grid and responsive design.",
-                    &["css", "layout"],
-                    &[("MDN: CSS layout", "https://developer.mozilla.org/en-US/docs/Learn/CSS/CSS_layout", Tutorial)],
-                ),
-                step(
-                    "JavaScript fundamentals",
-                    "3 weeks",
-                    "Values, functions, objects, modules and the DOM.",
-                    &["javascript"],
-                    &[("javascript.info", "https://javascript.info/", Book)],
-                ),
-                step(
-                    "Asynchronous JavaScript",
-                    "1 week",
-                    "Promises, async/await and fetch.",
-                    &["async", "fetch"],
-                    &[(
-                        "MDN: Asynchronous JavaScript",
-                        "https://developer.mozilla.org/en-US/docs/Learn/JavaScript/Asynchronous",
-                        Tutorial,
-                    )],
-                ),
-                step(
-                    "TypeScript",
-                    "2 weeks",
-                    "Types for JavaScript: interfaces, unions, generics.",
-                    &["typescript"],
-                    &[("The TypeScript Handbook", "https://www.typescriptlang.org/docs/handbook/intro.html", Book)],
-                ),
-                step(
-                    "A component framework",
-                    "3-4 weeks",
-                    "Components, state and routing with Svelte or React.",
-                    &["components", "state"],
-                    &[("Svelte tutorial", "https://svelte.dev/tutorial", Tutorial)],
-                ),
-                step(
-                    "Ship a portfolio site",
-                    "2 weeks",
-                    "Build, test and deploy a small site of your own.",
-                    &["project", "deployment"],
-                    &[],
-                ),
-            ],
-        ),
-        template(
-            "dsa",
-            "Data Structures & Algorithms",
-            "Computer Science",
-            "The classic toolbox, practised on problems.",
-            vec![
-                step(
-                    "Complexity and arrays",
-                    "1 week",
-                    "Big-O, arrays, two pointers, prefix sums.",
-                    &["big-o", "arrays"],
-                    &[("Big-O cheat sheet", "https://www.bigocheatsheet.com/", Article)],
-                ),
-                step(
-                    "Linked lists, stacks and queues",
-                    "1 week",
-                    "Pointer structures and their classic uses.",
-                    &["linked lists", "stacks"],
-                    &[],
-                ),
-                step("Hashing", "1 week", "Hash maps and sets, collisions, common patterns.", &["hashing"], &[]),
-                step(
-                    "Trees and binary search",
-                    "2 weeks",
-                    "BSTs, traversals, heaps and binary search.",
-                    &["trees", "heaps"],
-                    &[("Visualgo", "https://visualgo.net/en", Tutorial)],
-                ),
-                step("Graphs", "2 weeks", "BFS, DFS, shortest paths, topological sort.", &["graphs"], &[]),
-                step(
-                    "Dynamic programming",
-                    "2-3 weeks",
-                    "Overlapping subproblems, memoisation, tabulation.",
-                    &["dynamic programming"],
-                    &[(
-                        "MIT 6.006 Introduction to Algorithms",
-                        "https://ocw.mit.edu/courses/6-006-introduction-to-algorithms-spring-2020/",
-                        Course,
-                    )],
-                ),
-                step("Mixed practice", "3 weeks", "Timed problems across all topics.", &["practice"], &[]),
-            ],
-        ),
-        template(
-            "spanish",
-            "Spanish (A1 to B1)",
-            "Languages",
-            "Speak, read and understand everyday Spanish.",
-            vec![
-                step(
-                    "Pronunciation and survival phrases",
-                    "1 week",
-                    "Sounds, greetings, numbers, ordering and asking.",
-                    &["pronunciation"],
-                    &[],
-                ),
-                step(
-                    "Present tense and core vocabulary",
-                    "3 weeks",
-                    "Regular and key irregular verbs; 500 common words.",
-                    &["grammar", "vocabulary"],
-                    &[("SpanishDict grammar", "https://www.spanishdict.com/guide", Article)],
-                ),
-                step("Past tenses", "1-2 months", "Preterite and imperfect: telling stories.", &["grammar"], &[]),
-                step(
-                    "Listening practice",
-                    "1 month",
-                    "Podcasts and video at learner speed.",
-                    &["listening"],
-                    &[("Dreaming Spanish", "https://www.dreamingspanish.com/", Video)],
-                ),
-                step(
-                    "Conversation",
-                    "1-2 months",
-                    "Weekly conversation sessions; describe, ask, argue.",
-                    &["speaking"],
-                    &[],
-                ),
-                step("Reading graded stories", "3 weeks", "Graded readers and short news articles.", &["reading"], &[]),
-            ],
-        ),
-        template(
-            "interview-prep",
-            "Software Interview Preparation",
-            "Career",
-            "Coding, system design and behavioural rounds.",
-            vec![
-                step(
-                    "Plan and baseline",
-                    "2 days",
-                    "Pick target roles, take a timed baseline problem set.",
-                    &["planning"],
-                    &[],
-                ),
-                step(
-                    "Coding patterns",
-                    "3 weeks",
-                    "Sliding window, two pointers, BFS/DFS, backtracking, DP.",
-                    &["algorithms"],
-                    &[("NeetCode roadmap", "https://neetcode.io/roadmap", Course)],
-                ),
-                step(
-                    "System design fundamentals",
-                    "2 weeks",
-                    "Scaling, caching, queues, storage and trade-offs.",
-                    &["system design"],
-                    &[("System Design Primer", "https://github.com/donnemartin/system-design-primer", Article)],
-                ),
-                step(
-                    "Behavioural stories",
-                    "1 week",
-                    "Write and rehearse STAR stories for common questions.",
-                    &["communication"],
-                    &[],
-                ),
-                step(
-                    "Mock interviews",
-                    "2 weeks",
-                    "Timed mocks with feedback; fix the weakest area.",
-                    &["practice"],
-                    &[],
-                ),
-                step("Final review", "45 min", "Skim notes the day before; rest.", &["review"], &[]),
-            ],
-        ),
-    ]
+    BUILT_IN.iter().map(Template::from).collect()
 }
 
 /// The template with this machine name.
 pub fn template_named(name: &str) -> Option<Template> {
-    templates().into_iter().find(|t| t.name == name.trim())
+    template_roadmap(name).map(Template::from)
+}
+
+/// The whole file of the template with this machine name: its steps, each
+/// with the starter questions written under it.
+pub fn template_roadmap(name: &str) -> Option<&'static RoadmapDoc> {
+    BUILT_IN.iter().find(|doc| doc.name.as_deref() == Some(name.trim()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ids::{GoalId, QuestionId};
+    use crate::question::{Answer, QuestionBody, QuestionInput, check};
+    use crate::roadmap_io::to_markdown;
+    use chrono::{TimeZone, Utc};
+
+    fn kind(q: &QuestionInput) -> &'static str {
+        match q.body {
+            QuestionBody::MultipleChoice { .. } => "multiple_choice",
+            QuestionBody::TrueFalse { .. } => "true_false",
+            QuestionBody::ShortAnswer { .. } => "short_answer",
+            QuestionBody::Recall { .. } => "recall",
+        }
+    }
+
+    fn roadmaps() -> impl Iterator<Item = &'static RoadmapDoc> {
+        BUILT_IN.iter()
+    }
+
+    /// The questions of the step titled `step` in template `name`.
+    fn questions(name: &str, step: &str) -> &'static [QuestionInput] {
+        let doc = template_roadmap(name).unwrap_or_else(|| panic!("no template {name}"));
+        let s = doc.steps.iter().find(|s| s.step.title == step).unwrap_or_else(|| panic!("{name}: no step {step}"));
+        &s.questions
+    }
 
     #[test]
     fn there_are_at_least_five_valid_templates() {
@@ -359,5 +127,137 @@ mod tests {
         assert_eq!(names.len(), all.len());
         assert!(template_named("rust").is_some());
         assert!(template_named("klingon").is_none());
+    }
+
+    #[test]
+    fn every_file_has_its_header_and_is_written_as_the_writer_writes_it() {
+        for ((file, text), doc) in FILES.iter().zip(roadmaps()) {
+            let name = doc.name.as_deref().unwrap_or_default();
+            assert_eq!(*file, format!("{name}.md"));
+            for field in [&doc.title, &doc.category, &doc.description] {
+                assert!(field.as_deref().is_some_and(|f| !f.is_empty()), "{file}");
+            }
+            assert_eq!(to_markdown(doc), *text, "{file}");
+            let written = text.lines().filter(|l| l.starts_with("Question: ")).count();
+            assert_eq!(written, doc.steps.iter().map(|s| s.questions.len()).sum::<usize>(), "{file}");
+        }
+    }
+
+    #[test]
+    fn questions_belong_to_the_step_they_are_written_under() {
+        for (name, step, prompt) in [
+            ("rust", "Set up and first programs", "Which command creates a new binary project called `hello`?"),
+            (
+                "rust",
+                "Ownership and borrowing",
+                "What happens to a `String` when it is passed by value into a function?",
+            ),
+            ("rust", "Build a project", "Where do integration tests go in a Cargo package?"),
+            (
+                "dsa",
+                "Trees and binary search",
+                "What is the worst-case time complexity of binary search on a sorted array of n elements?",
+            ),
+            (
+                "spanish",
+                "Past tenses",
+                "Complete: \"Ayer ___ al cine con mis amigos.\" (Yesterday I went to the cinema with my friends.)",
+            ),
+            (
+                "interview-prep",
+                "Plan and baseline",
+                "Why take a timed baseline problem set before you start preparing?",
+            ),
+        ] {
+            assert!(questions(name, step).iter().any(|q| q.prompt == prompt), "{name} / {step}: {prompt}");
+            for doc in roadmaps() {
+                for s in doc.steps.iter().filter(|s| s.step.title != step) {
+                    assert!(s.questions.iter().all(|q| q.prompt != prompt), "{prompt} also under {}", s.step.title);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_step_of_every_template_has_three_or_four_valid_questions() {
+        for doc in roadmaps() {
+            for s in &doc.steps {
+                let at = format!("{} step {}", doc.name.as_deref().unwrap_or_default(), s.step.title);
+                assert!((3..=4).contains(&s.questions.len()), "{at}: {} questions", s.questions.len());
+                assert_eq!(s.questions.len(), 4, "{at}");
+                for q in &s.questions {
+                    assert_eq!((&q.step_id, &q.task_id), (&None, &None), "{at}: {}", q.prompt);
+                    assert!(!q.explanation.trim().is_empty(), "{at}: no explanation for {}", q.prompt);
+                    // Valid, and already in the form validation would leave it in.
+                    assert_eq!(q.clone().validate(), Ok(q.clone()), "{at}: {}", q.prompt);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_step_mixes_all_four_kinds_in_their_intended_shape() {
+        for doc in roadmaps() {
+            for s in &doc.steps {
+                let mut kinds: Vec<_> = s.questions.iter().map(kind).collect();
+                kinds.sort();
+                kinds.dedup();
+                assert_eq!(kinds.len(), 4, "{:?} step {}: {kinds:?}", doc.name, s.step.title);
+                for q in &s.questions {
+                    match &q.body {
+                        QuestionBody::MultipleChoice { choices } => {
+                            assert_eq!(choices.len(), 4, "{}", q.prompt);
+                            assert_eq!(choices.iter().filter(|c| c.correct).count(), 1, "{}", q.prompt);
+                        }
+                        QuestionBody::ShortAnswer { accepted } => assert!(accepted.len() >= 2, "{}", q.prompt),
+                        QuestionBody::TrueFalse { .. } | QuestionBody::Recall { .. } => {}
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn step_counts_match_the_templates_and_names_are_exact() {
+        let all = templates();
+        assert_eq!(all.len(), 5);
+        for t in &all {
+            let doc = template_roadmap(&t.name).unwrap();
+            assert_eq!(doc.steps.len(), t.steps.len(), "{}", t.name);
+            assert!(!doc.steps.last().unwrap().questions.is_empty(), "{} last step", t.name);
+        }
+        assert!(template_roadmap("klingon").is_none());
+        assert!(template_roadmap("").is_none());
+        assert!(template_roadmap("Rust").is_none());
+        assert_eq!(template_roadmap(" rust "), template_roadmap("rust"));
+    }
+
+    #[test]
+    fn prompts_are_unique_across_the_bank() {
+        let mut seen = std::collections::HashSet::new();
+        for doc in roadmaps() {
+            for q in doc.steps.iter().flat_map(|s| &s.questions) {
+                assert!(seen.insert(q.prompt.clone()), "duplicate prompt: {}", q.prompt);
+            }
+        }
+        assert!(seen.len() >= 3 * 34);
+    }
+
+    #[test]
+    fn the_intended_answers_check_as_correct() {
+        let at = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
+        let q = questions("dsa", "Trees and binary search").iter().find(|q| kind(q) == "multiple_choice").unwrap();
+        assert!(q.prompt.contains("binary search"));
+        let q = q.clone().validate().unwrap().into_question(QuestionId("q".into()), GoalId("g".into()), at);
+        let c = check(&q, &Answer::Choice(2)).unwrap();
+        assert!(c.correct);
+        assert_eq!(c.expected, "O(log n)");
+
+        let q = questions("spanish", "Past tenses").iter().find(|q| kind(q) == "short_answer").unwrap();
+        let q = q.clone().validate().unwrap().into_question(QuestionId("q".into()), GoalId("g".into()), at);
+        for typed in ["comí", "Comi", "yo comí."] {
+            assert!(check(&q, &Answer::Text(typed.into())).unwrap().correct, "{typed}");
+        }
+        assert!(!check(&q, &Answer::Text("como".into())).unwrap().correct);
     }
 }

@@ -1,7 +1,10 @@
 //! The JSON roadmap format (described on the parent module): a versioned file
 //! whose errors name the path of the offending value.
 
-use super::{ImportError, JSON_FORMAT, JSON_VERSION, MAX_IMPORT_STEPS, RoadmapDoc, StepInput, prepare, too_many_steps};
+use super::{
+    DocStep, ImportError, JSON_FORMAT, JSON_VERSION, MAX_IMPORT_STEPS, RoadmapDoc, StepInput, prepare, too_many_steps,
+};
+use crate::question::{QuestionBody, QuestionInput};
 use crate::roadmap::{Resource, ResourceKind};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -13,6 +16,12 @@ struct FileDoc {
     version: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    category: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
     steps: Vec<FileStep>,
 }
 
@@ -29,6 +38,17 @@ struct FileStep {
     skills: Vec<String>,
     #[serde(default)]
     resources: Vec<FileResource>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    questions: Vec<FileQuestion>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileQuestion {
+    prompt: String,
+    body: QuestionBody,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    explanation: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -70,8 +90,14 @@ pub fn parse_json(text: &str) -> Result<RoadmapDoc, ImportError> {
         return Err(ImportError::new(None, Some("steps"), "steps: the roadmap has no steps; add at least one"));
     }
     let steps = file.steps.into_iter().enumerate().map(|(i, s)| validate_step(i, s)).collect::<Result<_, _>>()?;
-    let title = file.title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
-    Ok(RoadmapDoc { title, steps })
+    let given = |t: Option<String>| t.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+    Ok(RoadmapDoc {
+        title: given(file.title),
+        name: given(file.name),
+        category: given(file.category),
+        description: given(file.description),
+        steps,
+    })
 }
 
 fn without_position(e: &serde_json::Error) -> String {
@@ -112,7 +138,7 @@ fn check_header(value: &Value) -> Result<(), ImportError> {
     }
 }
 
-fn validate_step(index: usize, step: FileStep) -> Result<StepInput, ImportError> {
+fn validate_step(index: usize, step: FileStep) -> Result<DocStep, ImportError> {
     let input = StepInput {
         title: step.title,
         description: step.description,
@@ -123,7 +149,7 @@ fn validate_step(index: usize, step: FileStep) -> Result<StepInput, ImportError>
     };
     let title = input.title.trim().to_string();
     let bad_resource = input.resources.iter().position(|r| r.clone().validate().is_err());
-    input.validate().map_err(|e| {
+    let step_input = input.validate().map_err(|e| {
         let path = match (e.field, bad_resource) {
             ("url", Some(j)) => format!("steps[{index}].resources[{j}].url"),
             (field, _) => format!("steps[{index}].{field}"),
@@ -134,6 +160,23 @@ fn validate_step(index: usize, step: FileStep) -> Result<StepInput, ImportError>
             format!("{path} (step \"{title}\"): {}", e.message)
         };
         ImportError::new(None, Some(path.as_str()), message)
+    })?;
+    let questions = step.questions.into_iter().enumerate().map(|(j, q)| validate_question(index, j, q));
+    Ok(DocStep { step: step_input, questions: questions.collect::<Result<_, _>>()? })
+}
+
+fn validate_question(step: usize, index: usize, q: FileQuestion) -> Result<QuestionInput, ImportError> {
+    let input = QuestionInput {
+        prompt: q.prompt,
+        body: q.body,
+        explanation: q.explanation,
+        tags: Vec::new(),
+        step_id: None,
+        task_id: None,
+    };
+    input.validate().map_err(|e| {
+        let path = format!("steps[{step}].questions[{index}].{}", e.field);
+        ImportError::new(None, Some(path.as_str()), format!("{path}: {}", e.message))
     })
 }
 
@@ -144,10 +187,13 @@ pub fn to_json(doc: &RoadmapDoc) -> String {
         format: JSON_FORMAT.to_string(),
         version: JSON_VERSION,
         title: doc.title.clone(),
+        name: doc.name.clone(),
+        category: doc.category.clone(),
+        description: doc.description.clone(),
         steps: doc
             .steps
             .iter()
-            .map(|s| FileStep {
+            .map(|DocStep { step: s, questions }| FileStep {
                 title: s.title.clone(),
                 description: s.description.clone(),
                 duration: s.duration.clone(),
@@ -157,6 +203,14 @@ pub fn to_json(doc: &RoadmapDoc) -> String {
                     .resources
                     .iter()
                     .map(|r| FileResource { title: r.title.clone(), url: r.url.clone(), kind: r.kind })
+                    .collect(),
+                questions: questions
+                    .iter()
+                    .map(|q| FileQuestion {
+                        prompt: q.prompt.clone(),
+                        body: q.body.clone(),
+                        explanation: q.explanation.clone(),
+                    })
                     .collect(),
             })
             .collect(),
@@ -203,7 +257,7 @@ mod tests {
     fn reads_the_documented_example() {
         let doc = parse_json(EXAMPLE).unwrap();
         assert_eq!(doc.title.as_deref(), Some("Learn Rust"));
-        let s = &doc.steps[0];
+        let s = &doc.steps[0].step;
         assert_eq!(
             (s.title.as_str(), s.duration.as_str(), s.weekly_hours),
             ("Ownership and borrowing", "2 weeks", Some(4.0))
@@ -227,7 +281,7 @@ mod tests {
         ))
         .unwrap();
         assert_eq!(doc.title, None);
-        let b = &doc.steps[1];
+        let b = &doc.steps[1].step;
         assert_eq!((b.title.as_str(), b.description.as_str(), b.weekly_hours), ("B", "", None));
         assert_eq!(b.resources[0].title, "https://b.org");
         assert_eq!(b.resources[0].kind, ResourceKind::Article);

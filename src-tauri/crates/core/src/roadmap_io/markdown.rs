@@ -1,10 +1,12 @@
 //! The Markdown roadmap format (described on the parent module): reading it
 //! into validated steps, with errors that name their line, and writing it back.
 
-use super::syntax::{self, Fence, Key, Link};
-use super::{ImportError, MAX_IMPORT_STEPS, RoadmapDoc, StepInput, prepare, too_many_steps};
+use super::kinds::{guess_kind, kind_name, split_kind};
+use super::questions::{QuestionReader, write_question};
+use super::syntax::{self, Fence, HeaderKey, Key, Link};
+use super::{DocStep, ImportError, MAX_IMPORT_STEPS, RoadmapDoc, StepInput, prepare, too_many_steps};
 use crate::duration::parse_duration;
-use crate::roadmap::{Resource, ResourceKind, validate_url};
+use crate::roadmap::{Resource, validate_url};
 
 /// Characters between a link and the words after it (`[A](u) — notes`).
 const SEPARATORS: &[char] = &[' ', '\t', '-', '–', '—', ':', ',', ';'];
@@ -38,7 +40,9 @@ pub fn parse_markdown(text: &str) -> Result<RoadmapDoc, ImportError> {
     if steps.is_empty() {
         return Err(ImportError::new(None, None, NO_STEPS));
     }
-    let steps = steps
+    let mut doc = parse_header(&lines[..steps[0].0])?;
+    doc.title = title.filter(|t| !t.is_empty()).map(str::to_string);
+    doc.steps = steps
         .iter()
         .enumerate()
         .map(|(k, &(at, _, title))| {
@@ -46,7 +50,30 @@ pub fn parse_markdown(text: &str) -> Result<RoadmapDoc, ImportError> {
             parse_step(title, lines[at].number, &lines[at + 1..end])
         })
         .collect::<Result<_, _>>()?;
-    Ok(RoadmapDoc { title: title.filter(|t| !t.is_empty()).map(str::to_string), steps })
+    Ok(doc)
+}
+
+/// The header keys among the lines before the first step; other lines there
+/// are ignored.
+fn parse_header(lines: &[Line<'_>]) -> Result<RoadmapDoc, ImportError> {
+    let mut doc = RoadmapDoc::default();
+    for line in lines.iter().filter(|l| !l.in_fence) {
+        let Some((key, value)) = syntax::header_line(line.text) else { continue };
+        let (slot, field) = match key {
+            HeaderKey::Name => (&mut doc.name, "name"),
+            HeaderKey::Category => (&mut doc.category, "category"),
+            HeaderKey::Description => (&mut doc.description, "description"),
+        };
+        if slot.is_some() {
+            return Err(ImportError::new(
+                Some(line.number),
+                Some(field),
+                format!("the {field} is given twice; keep one"),
+            ));
+        }
+        *slot = Some(value.to_string()).filter(|v| !v.is_empty());
+    }
+    Ok(doc)
 }
 
 fn scan(text: &str) -> Vec<Line<'_>> {
@@ -81,9 +108,10 @@ struct StepReader<'a> {
     hours: Option<(usize, f64)>,
     skills: Vec<String>,
     resources: Vec<Resource>,
+    questions: Vec<QuestionReader>,
 }
 
-fn parse_step(title: &str, heading: usize, body: &[Line<'_>]) -> Result<StepInput, ImportError> {
+fn parse_step(title: &str, heading: usize, body: &[Line<'_>]) -> Result<DocStep, ImportError> {
     let mut step = StepReader {
         title,
         heading,
@@ -93,14 +121,20 @@ fn parse_step(title: &str, heading: usize, body: &[Line<'_>]) -> Result<StepInpu
         hours: None,
         skills: Vec::new(),
         resources: Vec::new(),
+        questions: Vec::new(),
     };
     for line in body {
+        let choice = step.questions.last().and_then(|_| syntax::choice(line.text));
         if line.in_fence {
             step.push_text(line.text);
         } else if line.text.trim().is_empty() {
-            step.blank = true;
+            step.blank();
+        } else if let (Some((correct, text)), Some(question)) = (choice, step.questions.last_mut()) {
+            question.choice(correct, text);
         } else if let Some((key, value)) = syntax::key_line(line.text) {
-            step.key(line.number, key, value)?;
+            if !step.key(line.number, key, value)? {
+                step.push_text(line.text.trim_end());
+            }
         } else if let Some(link) = syntax::resource(line.text) {
             step.resource(line.number, link)?;
         } else {
@@ -116,15 +150,28 @@ impl StepReader<'_> {
         ImportError::new(Some(line), Some(field), format!("step \"{}\": {message}", self.title))
     }
 
-    fn push_text(&mut self, text: &str) {
-        if !self.description.is_empty() {
-            self.description.push_str(if self.blank { "\n\n" } else { "\n" });
+    fn blank(&mut self) {
+        match self.questions.last_mut() {
+            Some(question) => question.blank(),
+            None => self.blank = true,
         }
-        self.description.push_str(text);
-        self.blank = false;
     }
 
-    fn key(&mut self, line: usize, key: Key, value: &str) -> Result<(), ImportError> {
+    fn push_text(&mut self, text: &str) {
+        if let Some(question) = self.questions.last_mut() {
+            question.text(text);
+        } else {
+            if !self.description.is_empty() {
+                self.description.push_str(if self.blank { "\n\n" } else { "\n" });
+            }
+            self.description.push_str(text);
+            self.blank = false;
+        }
+    }
+
+    /// Takes a key line; `false` when it is a question's key outside a question,
+    /// which is then description text.
+    fn key(&mut self, line: usize, key: Key, value: &str) -> Result<bool, ImportError> {
         match key {
             Key::Duration => {
                 if let Some((first, _)) = self.duration {
@@ -156,8 +203,10 @@ impl StepReader<'_> {
                 self.hours = Some((line, hours));
             }
             Key::Skills => self.skills.extend(syntax::split_skills(value)),
+            Key::Question => self.questions.push(QuestionReader::new(line, value)),
+            _ => return Ok(self.questions.last_mut().is_some_and(|q| q.key(key, value))),
         }
-        Ok(())
+        Ok(true)
     }
 
     fn resource(&mut self, line: usize, link: Link<'_>) -> Result<(), ImportError> {
@@ -176,7 +225,7 @@ impl StepReader<'_> {
         Ok(())
     }
 
-    fn finish(self) -> Result<StepInput, ImportError> {
+    fn finish(self) -> Result<DocStep, ImportError> {
         let Some((duration_line, duration)) = self.duration else {
             return Err(ImportError::new(
                 Some(self.heading),
@@ -192,7 +241,7 @@ impl StepReader<'_> {
             skills: self.skills,
             resources: self.resources,
         };
-        input.validate().map_err(|e| {
+        let step = input.validate().map_err(|e| {
             let line = match e.field {
                 "duration" => duration_line,
                 "weekly_hours" => self.hours.map_or(self.heading, |(line, _)| line),
@@ -204,58 +253,9 @@ impl StepReader<'_> {
                 field => format!("step \"{}\": {field} {}", self.title, e.message),
             };
             ImportError::new(Some(line), Some(e.field), message)
-        })
-    }
-}
-
-fn split_kind(rest: &str) -> (&str, Option<ResourceKind>) {
-    let rest = rest.trim();
-    if let Some(inner) = rest.strip_suffix(')')
-        && let Some(open) = inner.rfind('(')
-        && let Some(kind) = kind_named(&inner[open + 1..])
-    {
-        return (&inner[..open], Some(kind));
-    }
-    (rest, None)
-}
-
-fn kind_named(name: &str) -> Option<ResourceKind> {
-    [ResourceKind::Article, ResourceKind::Video, ResourceKind::Course, ResourceKind::Book, ResourceKind::Tutorial]
-        .into_iter()
-        .find(|k| kind_name(*k).eq_ignore_ascii_case(name.trim()))
-}
-
-fn kind_name(kind: ResourceKind) -> &'static str {
-    match kind {
-        ResourceKind::Article => "article",
-        ResourceKind::Video => "video",
-        ResourceKind::Course => "course",
-        ResourceKind::Book => "book",
-        ResourceKind::Tutorial => "tutorial",
-    }
-}
-
-/// The likely kind of a resource from its address and title: video sites are
-/// videos; course sites or "course" are courses; "book" or book publishers are
-/// books; "tutorial" is a tutorial; anything else is an article.
-pub fn guess_kind(title: &str, url: &str) -> ResourceKind {
-    let url = url.to_lowercase();
-    let host = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
-    let host = host.split(['/', '?', '#']).next().unwrap_or_default();
-    let on = |sites: &[&str]| sites.iter().any(|s| host == *s || host.ends_with(&format!(".{s}")));
-    let title = title.to_lowercase();
-    let words: Vec<&str> = title.split(|c: char| !c.is_alphanumeric()).collect();
-    let says = |names: &[&str]| words.iter().any(|w| names.contains(w));
-    if on(&["youtube.com", "youtu.be", "vimeo.com"]) {
-        ResourceKind::Video
-    } else if on(&["coursera.org", "udemy.com", "edx.org"]) || says(&["course", "courses"]) || url.contains("course") {
-        ResourceKind::Course
-    } else if on(&["oreilly.com", "manning.com", "nostarch.com"]) || says(&["book", "books", "ebook", "handbook"]) {
-        ResourceKind::Book
-    } else if says(&["tutorial", "tutorials"]) || url.contains("tutorial") {
-        ResourceKind::Tutorial
-    } else {
-        ResourceKind::Article
+        })?;
+        let questions = self.questions.into_iter().map(|q| q.finish(&step.title)).collect::<Result<_, _>>()?;
+        Ok(DocStep { step, questions })
     }
 }
 
@@ -265,9 +265,10 @@ pub fn guess_kind(title: &str, url: &str) -> ResourceKind {
 pub fn to_markdown(doc: &RoadmapDoc) -> String {
     let mut out = String::new();
     if let Some(title) = doc.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        push_line(&mut out, &format!("# {}", heading_text(title)));
+        syntax::push_line(&mut out, &format!("# {}", heading_text(title)));
         out.push('\n');
     }
+    write_header(&mut out, doc);
     for step in &doc.steps {
         write_step(&mut out, step);
     }
@@ -276,16 +277,30 @@ pub fn to_markdown(doc: &RoadmapDoc) -> String {
     out
 }
 
-fn write_step(out: &mut String, step: &StepInput) {
-    push_line(out, &format!("## {}", heading_text(&step.title)));
+fn write_header(out: &mut String, doc: &RoadmapDoc) {
+    let keys = [("Name", &doc.name), ("Category", &doc.category), ("Description", &doc.description)];
+    let mut any = false;
+    for (key, value) in keys {
+        if let Some(value) = value.as_deref().map(syntax::one_line).filter(|v| !v.is_empty()) {
+            syntax::push_line(out, &format!("{key}: {value}"));
+            any = true;
+        }
+    }
+    if any {
+        out.push('\n');
+    }
+}
+
+fn write_step(out: &mut String, DocStep { step, questions }: &DocStep) {
+    syntax::push_line(out, &format!("## {}", heading_text(&step.title)));
     out.push('\n');
-    push_line(out, &format!("Duration: {}", one_line(&step.duration)));
+    syntax::push_line(out, &format!("Duration: {}", syntax::one_line(&step.duration)));
     if let Some(h) = step.weekly_hours {
-        push_line(out, &format!("Hours per week: {h}"));
+        syntax::push_line(out, &format!("Hours per week: {h}"));
     }
     if !step.skills.is_empty() {
-        let skills: Vec<String> = step.skills.iter().map(|s| syntax::escape_skill(&one_line(s))).collect();
-        push_line(out, &format!("Skills: {}", skills.join(", ")));
+        let skills: Vec<String> = step.skills.iter().map(|s| syntax::escape_skill(&syntax::one_line(s))).collect();
+        syntax::push_line(out, &format!("Skills: {}", skills.join(", ")));
     }
     if !step.description.trim().is_empty() {
         out.push('\n');
@@ -294,14 +309,18 @@ fn write_step(out: &mut String, step: &StepInput) {
     if !step.resources.is_empty() {
         out.push('\n');
         for r in &step.resources {
-            let title = one_line(r.title.trim());
+            let title = syntax::one_line(r.title.trim());
             let link = if title.is_empty() || title == r.url {
                 r.url.clone()
             } else {
                 format!("[{}]({})", syntax::escape_link_text(&title), syntax::link_destination(&r.url))
             };
-            push_line(out, &format!("- {link} ({})", kind_name(r.kind)));
+            syntax::push_line(out, &format!("- {link} ({})", kind_name(r.kind)));
         }
+    }
+    for q in questions {
+        out.push('\n');
+        write_question(out, q);
     }
     out.push('\n');
 }
@@ -312,41 +331,32 @@ fn write_description(out: &mut String, description: &str) {
     for (i, line) in lines.iter().enumerate() {
         match fence {
             Some(open) => {
-                push_line(out, line);
+                syntax::push_line(out, line);
                 if open.closed_by(line) {
                     fence = None;
                 }
             }
             None => match syntax::fence_open(line) {
                 Some(open) if lines[i + 1..].iter().any(|l| open.closed_by(l)) => {
-                    push_line(out, line);
+                    syntax::push_line(out, line);
                     fence = Some(open);
                 }
-                _ if syntax::is_structural(line) => push_line(out, &syntax::escape_line(line)),
-                _ => push_line(out, line),
+                _ if syntax::is_structural(line) => syntax::push_line(out, &syntax::escape_line(line)),
+                _ => syntax::push_line(out, line),
             },
         }
     }
 }
 
 fn heading_text(title: &str) -> String {
-    let title = one_line(title);
+    let title = syntax::one_line(title);
     if title.ends_with('#') { format!("{title} #") } else { title }
-}
-
-fn one_line(text: &str) -> String {
-    text.lines().map(str::trim).collect::<Vec<_>>().join(" ")
-}
-
-fn push_line(out: &mut String, line: &str) {
-    out.push_str(line);
-    out.push('\n');
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::roadmap::ResourceKind::{Article, Book, Course, Tutorial, Video};
+    use crate::roadmap::ResourceKind::{self, Article, Book, Course, Tutorial, Video};
 
     const EXAMPLE: &str = "# Learn Rust
 
@@ -393,9 +403,11 @@ Duration: 1 week
                         ),
                     ],
                     ..step("Ownership and borrowing", "2 weeks")
-                },
-                step("Error handling", "1 week"),
+                }
+                .into(),
+                step("Error handling", "1 week").into(),
             ],
+            ..Default::default()
         }
     }
 
@@ -484,11 +496,11 @@ Duration: 1 week
         let doc = parse_markdown("## A\nDuration: 1 h\n### B\nDuration: 2 h\n").unwrap();
         assert_eq!((doc.title, doc.steps.len()), (None, 2));
         let doc = parse_markdown("# A\nDuration: 1 h\n# B\nDuration: 2 h\n").unwrap();
-        assert_eq!((doc.title, doc.steps[1].title.as_str()), (None, "B"));
+        assert_eq!((doc.title, doc.steps[1].step.title.as_str()), (None, "B"));
         let doc = parse_markdown("## A\nDuration: 1 h\n# B\nDuration: 2 h\n").unwrap();
         assert_eq!((doc.title, doc.steps.len()), (None, 2));
         let doc = parse_markdown("# Only\nDuration: 3 days\n").unwrap();
-        assert_eq!((doc.title, doc.steps[0].title.as_str()), (None, "Only"));
+        assert_eq!((doc.title, doc.steps[0].step.title.as_str()), (None, "Only"));
     }
 
     #[test]
@@ -497,24 +509,24 @@ Duration: 1 week
             "Intro\n# Plan #\nAbout this plan.\nDuration: ignored\n## A ##\nDuration: 1 h\n### B\nDuration: 2 h\n";
         let doc = parse_markdown(text).unwrap();
         assert_eq!(doc.title.as_deref(), Some("Plan"));
-        assert_eq!(doc.steps.iter().map(|s| s.title.as_str()).collect::<Vec<_>>(), ["A", "B"]);
-        assert_eq!(doc.steps[0].description, "");
+        assert_eq!(doc.steps.iter().map(|s| s.step.title.as_str()).collect::<Vec<_>>(), ["A", "B"]);
+        assert_eq!(doc.steps[0].step.description, "");
     }
 
     #[test]
     fn keys_are_case_insensitive_and_may_be_emphasised() {
         let text = "## A\n**DURATION:** 2 weeks\n- *Weekly hours*: 3.5 h\n_Tags_: rust, Rust, cargo\n";
-        let s = &parse_markdown(text).unwrap().steps[0];
+        let s = &parse_markdown(text).unwrap().steps[0].step;
         assert_eq!((s.duration.as_str(), s.weekly_hours), ("2 weeks", Some(3.5)));
         assert_eq!(s.skills, ["rust", "cargo"]);
         let merged = parse_markdown("## A\nDuration: 1 h\nSkills: a\nTags: b\n").unwrap();
-        assert_eq!(merged.steps[0].skills, ["a", "b"]);
+        assert_eq!(merged.steps[0].step.skills, ["a", "b"]);
     }
 
     #[test]
     fn other_lines_and_bullets_form_the_description() {
         let text = "## A\nDuration: 1 h\n\nFirst line\nsecond line   \n\n\n\n- a plain bullet\n- read [this](https://a.org) too\n";
-        let s = &parse_markdown(text).unwrap().steps[0];
+        let s = &parse_markdown(text).unwrap().steps[0].step;
         assert_eq!(s.description, "First line\nsecond line\n\n- a plain bullet\n- read [this](https://a.org) too");
         assert!(s.resources.is_empty());
     }
@@ -525,7 +537,7 @@ Duration: 1 week
         let doc = parse_markdown(text).unwrap();
         assert_eq!(doc.steps.len(), 2);
         assert_eq!(
-            doc.steps[0].description,
+            doc.steps[0].step.description,
             "Example:\n\n```rust\n## not a step\n\nfn main() {}  \n- [x](ftp://ignored)\n```\nAfter."
         );
     }
@@ -534,7 +546,7 @@ Duration: 1 week
     fn bare_addresses_and_trailing_words() {
         let text = "## A\nDuration: 1 h\n- https://a.org/guide\n- <https://b.org> Guide to B\n\
                     - [C](https://c.org) — the classic (tutorial)\n- [](https://d.org)\n";
-        let r = &parse_markdown(text).unwrap().steps[0].resources;
+        let r = &parse_markdown(text).unwrap().steps[0].step.resources;
         assert_eq!(r[0], res("https://a.org/guide", "https://a.org/guide", Article));
         assert_eq!(r[1], res("Guide to B", "https://b.org", Article));
         assert_eq!(r[2], res("C — the classic", "https://c.org", Tutorial));
@@ -563,15 +575,15 @@ Duration: 1 week
             assert_eq!(guess_kind(title, url), kind, "{title} {url}");
         }
         let text = "## A\nDuration: 1 h\n- [Talk](https://youtu.be/1) (ARTICLE)\n- [Notes](https://a.org)\n";
-        let r = &parse_markdown(text).unwrap().steps[0].resources;
+        let r = &parse_markdown(text).unwrap().steps[0].step.resources;
         assert_eq!((r[0].kind, r[1].kind), (Article, Article));
     }
 
     #[test]
     fn structural_description_lines_are_escaped_on_export() {
         let description = "## Not a step\nDuration: not a key\n- [Not](https://a.org) a resource\n```\n\\LaTeX stays";
-        let doc =
-            RoadmapDoc { title: None, steps: vec![StepInput { description: description.into(), ..step("C#", "1 h") }] };
+        let step = StepInput { description: description.into(), ..step("C#", "1 h") };
+        let doc = RoadmapDoc { steps: vec![step.into()], ..Default::default() };
         let text = to_markdown(&doc);
         assert!(text.starts_with("## C# #\n"), "{text}");
         assert!(text.contains("\\## Not a step\n\\Duration: not a key\n\\- [Not]"), "{text}");

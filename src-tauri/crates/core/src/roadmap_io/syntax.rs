@@ -16,6 +16,27 @@ pub(super) enum Key {
     WeeklyHours,
     /// `Skills:` or `Tags:`.
     Skills,
+    /// `Question:`: starts a question under the step.
+    Question,
+    /// `Answer:`: a true/false question's answer, or a short answer.
+    Answer,
+    /// `Accepted:`: a short-answer question's accepted answers.
+    Accepted,
+    /// `Back:`: a recall card's answer.
+    Back,
+    /// `Explanation:`: shown after a question is answered.
+    Explanation,
+}
+
+/// A key line of the roadmap's header, between its title and its first step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum HeaderKey {
+    /// `Name:`: a short machine name, such as a built-in template's.
+    Name,
+    /// `Category:`.
+    Category,
+    /// `Description:`.
+    Description,
 }
 
 /// An open fenced code block: its character and how many of them opened it.
@@ -94,8 +115,34 @@ pub(super) fn list_item(line: &str) -> Option<&str> {
     after.starts_with([' ', '\t']).then(|| after.trim())
 }
 
-/// A key line (`Duration: 2 weeks`, `**Skills:** a, b`) and its value.
+/// A key line of a step (`Duration: 2 weeks`, `**Skills:** a, b`) and its value.
 pub(super) fn key_line(line: &str) -> Option<(Key, &str)> {
+    keyed(line, |name| match name {
+        "duration" => Some(Key::Duration),
+        "hours per week" | "weekly hours" | "hours a week" | "hours/week" => Some(Key::WeeklyHours),
+        "skills" | "tags" => Some(Key::Skills),
+        "question" => Some(Key::Question),
+        "answer" => Some(Key::Answer),
+        "accepted" | "accepted answers" => Some(Key::Accepted),
+        "back" => Some(Key::Back),
+        "explanation" => Some(Key::Explanation),
+        _ => None,
+    })
+}
+
+/// A key line of the roadmap's header (`Category: Programming`) and its value.
+pub(super) fn header_line(line: &str) -> Option<(HeaderKey, &str)> {
+    keyed(line, |name| match name {
+        "name" => Some(HeaderKey::Name),
+        "category" => Some(HeaderKey::Category),
+        "description" => Some(HeaderKey::Description),
+        _ => None,
+    })
+}
+
+/// A line `Key: value`, its key known to `name` (given in lower case), with
+/// emphasis and a bullet around the key allowed.
+fn keyed<K>(line: &str, name: impl Fn(&str) -> Option<K>) -> Option<(K, &str)> {
     let t = line.trim();
     let t = list_item(t).unwrap_or(t);
     let body = t.trim_start_matches(EMPHASIS);
@@ -103,12 +150,7 @@ pub(super) fn key_line(line: &str) -> Option<(Key, &str)> {
     let (key_raw, value) = body.split_once(':')?;
     let key_trimmed = key_raw.trim_end();
     let key_text = key_trimmed.trim_end_matches(EMPHASIS);
-    let key = match key_text.trim().to_lowercase().as_str() {
-        "duration" => Key::Duration,
-        "hours per week" | "weekly hours" | "hours a week" | "hours/week" => Key::WeeklyHours,
-        "skills" | "tags" => Key::Skills,
-        _ => return None,
-    };
+    let key = name(key_text.trim().to_lowercase().as_str())?;
     let value = if !emphasised || key_text.len() < key_trimmed.len() {
         value
     } else if value.starts_with(EMPHASIS) {
@@ -117,6 +159,19 @@ pub(super) fn key_line(line: &str) -> Option<(Key, &str)> {
         value.trim_end_matches(EMPHASIS)
     };
     Some((key, value.trim()))
+}
+
+/// A choice of a multiple-choice question, `- [x] right` or `- [ ] wrong`:
+/// whether it is the right one, and its text.
+pub(super) fn choice(line: &str) -> Option<(bool, &str)> {
+    let item = list_item(line)?;
+    let (mark, text) = (item.get(..3)?, &item[3..]);
+    let correct = match mark {
+        "[ ]" => false,
+        "[x]" | "[X]" => true,
+        _ => return None,
+    };
+    (text.is_empty() || text.starts_with([' ', '\t'])).then(|| (correct, text.trim()))
 }
 
 /// A bullet that starts with a link: `- [Title](url) …`, `- <url> …` or `- url …`.
@@ -286,7 +341,8 @@ pub(super) fn is_structural(line: &str) -> bool {
         return heading(line).is_some()
             || fence_open(line).is_some()
             || key_line(line).is_some()
-            || resource(line).is_some();
+            || resource(line).is_some()
+            || choice(line).is_some();
     }
     let unescaped: String = lead.chars().filter(|c| *c != '\\').chain(rest.chars()).collect();
     is_structural(&unescaped)
@@ -303,6 +359,17 @@ pub(super) fn unescape_line(line: &str) -> Option<String> {
 pub(super) fn escape_line(line: &str) -> String {
     let body = line.trim_start();
     format!("{}\\{body}", &line[..line.len() - body.len()])
+}
+
+/// A text on one line: its lines trimmed and joined with spaces.
+pub(super) fn one_line(text: &str) -> String {
+    text.lines().map(str::trim).collect::<Vec<_>>().join(" ")
+}
+
+/// Appends `line` and a line break.
+pub(super) fn push_line(out: &mut String, line: &str) {
+    out.push_str(line);
+    out.push('\n');
 }
 
 #[cfg(test)]
@@ -350,6 +417,10 @@ mod tests {
         assert_eq!(key_line("Weekly hours: 4"), Some((Key::WeeklyHours, "4")));
         assert_eq!(key_line("Tags: a, b"), Some((Key::Skills, "a, b")));
         assert_eq!(key_line("Skills: *nix"), Some((Key::Skills, "*nix")));
+        assert_eq!(key_line("Question: Why *this*?"), Some((Key::Question, "Why *this*?")));
+        assert_eq!(key_line("- **Back:** `Box<T>`"), Some((Key::Back, "`Box<T>`")));
+        assert_eq!(header_line("**Category:** Programming"), Some((HeaderKey::Category, "Programming")));
+        assert_eq!(key_line("Category: Programming"), None);
         assert_eq!(key_line("Durations: 2 weeks"), None);
         assert_eq!(key_line("Read the duration: carefully"), None);
     }
@@ -372,6 +443,17 @@ mod tests {
         {
             assert_eq!(resource(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn choices_are_task_list_bullets() {
+        assert_eq!(choice("- [x] cargo new hello"), Some((true, "cargo new hello")));
+        assert_eq!(choice("* [X] Yes"), Some((true, "Yes")));
+        assert_eq!(choice("1. [ ]  `O(n)` "), Some((false, "`O(n)`")));
+        for text in ["- [x](https://a.org)", "- [y] no", "[x] no bullet", "- [ ]x"] {
+            assert_eq!(choice(text), None, "{text}");
+        }
+        assert!(is_structural("- [ ] a todo") && is_structural("Explanation: x"));
     }
 
     #[test]

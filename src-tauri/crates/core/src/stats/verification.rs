@@ -4,8 +4,9 @@
 //! else in Waymark.
 
 use crate::card::TestAttempt;
+use crate::day::week_start;
 use crate::quiz::{TestStats, best_by_date, test_stats};
-use crate::stats::{WEEKS, last_weeks, share, week_start};
+use crate::stats::{WEEKS, last_weeks, share};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

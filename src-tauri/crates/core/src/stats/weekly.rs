@@ -12,10 +12,11 @@
 //! - The share is done minutes over planned minutes (planned minutes of the
 //!   task); the status follows from it by [`Compliance::of`].
 
+use crate::day::week_start;
 use crate::goal::Goal;
 use crate::ids::GoalId;
 use crate::stats::heatmap::studied;
-use crate::stats::{WEEKS, last_weeks, share, week_start};
+use crate::stats::{WEEKS, last_weeks, share};
 use crate::task::{Task, TaskStatus};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
