@@ -11,36 +11,10 @@
 //! Run: `cargo bench -p waymark-app --bench data`.
 
 use chrono::{TimeZone, Utc};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use waymark_app::{App, FixedClock};
 use waymark_profiles::heavy;
-
-fn median(mut times: Vec<Duration>) -> Duration {
-    times.sort();
-    times[times.len() / 2]
-}
-
-/// CPU time (user + system) this process has used, from `/proc/self/stat`
-/// (100 ticks a second); zero where that file does not exist.
-fn cpu() -> Duration {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or("").split_whitespace().collect();
-    let ticks: u64 = [11, 12].iter().filter_map(|i| fields.get(*i)?.parse::<u64>().ok()).sum();
-    Duration::from_millis(ticks * 10)
-}
-
-/// Runs `f`, returning its wall and CPU time.
-fn timed(f: impl FnOnce()) -> (Duration, Duration) {
-    let (wall, cpu_before) = (Instant::now(), cpu());
-    f();
-    (wall.elapsed(), cpu() - cpu_before)
-}
-
-/// "median wall (median CPU)" of some runs.
-fn figures(runs: Vec<(Duration, Duration)>) -> String {
-    let (wall, cpu): (Vec<_>, Vec<_>) = runs.into_iter().unzip();
-    format!("{:>8.2?} (CPU {:>8.2?})", median(wall), median(cpu))
-}
+use waymark_profiles::timing::{timed, wall_and_cpu as figures};
 
 fn main() {
     if std::env::args().any(|a| a == "--list") {

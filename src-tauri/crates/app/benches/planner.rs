@@ -15,13 +15,10 @@ use waymark_core::goal::{Difficulty, Goal, GoalInput, GoalStatus};
 use waymark_core::ids::{GoalId, RoadmapId, StepId, TaskId};
 use waymark_core::planner::{ReplanInput, replan};
 use waymark_core::roadmap::{Roadmap, Step, StepStatus};
+use waymark_profiles::timing::{median, uuid};
 use waymark_store::{Store, StoreError};
 
 const STEPS: u128 = 500;
-
-fn uuid(n: u128) -> String {
-    uuid::Uuid::from_u128(n).to_string()
-}
 
 fn goal(now: chrono::DateTime<Utc>, hours: f64) -> Goal {
     Goal {
@@ -39,11 +36,6 @@ fn goal(now: chrono::DateTime<Utc>, hours: f64) -> Goal {
         created_at: now,
         completed_at: None,
     }
-}
-
-fn median(mut runs: Vec<Duration>) -> Duration {
-    runs.sort();
-    runs[runs.len() / 2]
 }
 
 fn main() {

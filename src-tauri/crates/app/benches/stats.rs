@@ -21,6 +21,7 @@ use waymark_core::question::{Question, QuestionBody};
 use waymark_core::srs::{CardState, Memory, Rating, SrsCard};
 use waymark_core::stats::{StatsInput, stats};
 use waymark_core::task::{Task, TaskStatus};
+use waymark_profiles::timing::{median, median_of, uuid};
 use waymark_store::{Store, StoreError};
 
 const GOALS: u128 = 30;
@@ -29,22 +30,6 @@ const TASKS: u128 = 25_000;
 const CARDS: u128 = 20_000;
 const REVIEWS: u128 = 200_000;
 const DAYS: u64 = 5 * 365;
-
-fn uuid(n: u128) -> String {
-    uuid::Uuid::from_u128(n).to_string()
-}
-
-fn median(mut f: impl FnMut(), runs: usize) -> std::time::Duration {
-    let mut times: Vec<std::time::Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
-}
 
 fn in_chunks<T>(store: &mut Store, now: DateTime<Utc>, items: &[T], put: impl Fn(&mut waymark_store::Tx<'_>, &T)) {
     for chunk in items.chunks(10_000) {
@@ -239,9 +224,9 @@ fn main() {
     let first = Instant::now();
     assert_eq!(app.stats(None).unwrap(), s);
     let first = first.elapsed();
-    let all = median(|| drop(std::hint::black_box(app.stats(None).unwrap())), 31);
+    let all = median_of(31, |_| drop(std::hint::black_box(app.stats(None).unwrap())));
     let goal = GoalId(uuid(1_000)).0;
-    let one = median(|| drop(std::hint::black_box(app.stats(Some(&goal)).unwrap())), 31);
+    let one = median_of(31, |_| drop(std::hint::black_box(app.stats(Some(&goal)).unwrap())));
     let due: Vec<String> = app.due_cards(None).unwrap().into_iter().take(21).map(|c| c.id.0).collect();
     let mut after_write = Vec::new();
     for id in &due {
@@ -250,11 +235,10 @@ fn main() {
         std::hint::black_box(app.stats(None).unwrap());
         after_write.push(t.elapsed());
     }
-    after_write.sort();
     drop(app);
 
     let store = Store::open(&dir.path().join("store"), now).unwrap();
-    let read = median(|| drop(std::hint::black_box(store.review_facts(None).unwrap())), 31);
+    let read = median_of(31, |_| drop(std::hint::black_box(store.review_facts(None).unwrap())));
     let goals = store.goals().unwrap();
     let goal_refs: Vec<&Goal> = goals.iter().collect();
     let tasks: Vec<&Task> = store.all_tasks().collect();
@@ -275,13 +259,13 @@ fn main() {
         days_off: &[],
         clock_skipped: &[],
     };
-    let core = median(|| drop(std::hint::black_box(stats(&input))), 31);
+    let core = median_of(31, |_| drop(std::hint::black_box(stats(&input))));
 
     println!("review log read in the background (no lock held): {background:.1?}; install {install:.1?}");
     println!("first stats after that:                   {first:>9.1?}");
     println!("first stats without it (reads the log in place): {cold:.1?}");
     println!("stats, all goals:                 median {all:>9.1?}   target < 200 ms");
     println!("stats, one goal (its summary):    median {one:>9.1?}   target < 200 ms");
-    println!("stats right after a write:        median {:>9.1?}", after_write[after_write.len() / 2]);
+    println!("stats right after a write:        median {:>9.1?}", median(after_write));
     println!("parts: core figures alone (Berlin) median {core:.1?}; review log from memory median {read:.1?}");
 }

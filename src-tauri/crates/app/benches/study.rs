@@ -12,27 +12,12 @@ use waymark_core::goal::{Difficulty, Goal, GoalStatus};
 use waymark_core::ids::{GoalId, QuestionId, ReviewId};
 use waymark_core::question::{Question, QuestionBody};
 use waymark_core::srs::{CardState, Memory, Rating, SrsCard};
+use waymark_profiles::timing::{median_of, uuid};
 use waymark_store::{Store, StoreError};
 
 const GOALS: u128 = 30;
 const CARDS: u128 = 20_000;
 const REVIEWS: u128 = 200_000;
-
-fn uuid(n: u128) -> String {
-    uuid::Uuid::from_u128(n).to_string()
-}
-
-fn median(mut f: impl FnMut(usize), runs: usize) -> std::time::Duration {
-    let mut times: Vec<std::time::Duration> = (0..runs)
-        .map(|i| {
-            let t = Instant::now();
-            f(i);
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
-}
 
 fn main() {
     if std::env::args().any(|a| a == "--list") {
@@ -129,19 +114,13 @@ fn main() {
         App::open(dir.path(), Box::new(FixedClock::on(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()))).unwrap();
     println!("open (index build): {:.1?}", opened.elapsed());
     let mut due_len = 0;
-    let queue = median(
-        |_| {
-            due_len = app.due_cards(None).unwrap().len();
-        },
-        100,
-    );
+    let queue = median_of(100, |_| {
+        due_len = app.due_cards(None).unwrap().len();
+    });
     let due: Vec<String> = app.due_cards(None).unwrap().into_iter().map(|c| c.id.0).collect();
-    let rate = median(
-        |i| {
-            app.rate_card(&due[i], [1, 2, 3, 4][i % 4], None, Some(5_000)).unwrap();
-        },
-        200,
-    );
+    let rate = median_of(200, |i| {
+        app.rate_card(&due[i], [1, 2, 3, 4][i % 4], None, Some(5_000)).unwrap();
+    });
     println!("due queue for now ({due_len} due cards):   median {queue:>9.1?}   target < 10 ms");
     println!("rate a card (schedule + write + log, 1 txn): median {rate:>9.1?}   target < 5 ms");
 }

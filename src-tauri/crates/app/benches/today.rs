@@ -8,21 +8,18 @@
 use chrono::{Days, NaiveDate, TimeZone, Utc};
 use polodb_core::bson::{Document, doc};
 use polodb_core::{CollectionT, Database};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use waymark_app::{App, FixedClock};
 use waymark_core::goal::{Difficulty, Goal, GoalStatus};
 use waymark_core::ids::{GoalId, RoadmapId, StepId, TaskId};
 use waymark_core::roadmap::{Roadmap, Step, StepStatus};
 use waymark_core::task::{Task, TaskStatus};
+use waymark_profiles::timing::{median_after_warm_up, uuid};
 use waymark_store::{Store, StoreError};
 
 const GOALS: u128 = 30;
 const TASKS: u128 = 25_000;
 const DAYS: u64 = 5 * 365;
-
-fn uuid(n: u128) -> String {
-    uuid::Uuid::from_u128(n).to_string()
-}
 
 fn build(dir: &std::path::Path, start: NaiveDate) {
     let now = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
@@ -99,21 +96,6 @@ fn build(dir: &std::path::Path, start: NaiveDate) {
     }
 }
 
-fn median(mut f: impl FnMut(), runs: usize) -> Duration {
-    for _ in 0..runs / 10 + 1 {
-        f();
-    }
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
-}
-
 fn main() {
     if std::env::args().any(|a| a == "--list") {
         println!("today: bench");
@@ -132,16 +114,13 @@ fn main() {
     println!("open (index build): {:.1?}", opened.elapsed());
     let mut i = 0;
     let mut count = 0;
-    let today = median(
-        || {
-            let v = app.today_view(Some(days[i % days.len()])).unwrap();
-            count = v.tasks.len();
-            i += 1;
-        },
-        500,
-    );
+    let today = median_after_warm_up(500, |_| {
+        let v = app.today_view(Some(days[i % days.len()])).unwrap();
+        count = v.tasks.len();
+        i += 1;
+    });
     assert!(count > 0, "the heavy profile must put tasks on the measured days");
-    let goals_screen = median(|| drop(app.list_goals().unwrap()), 100);
+    let goals_screen = median_after_warm_up(100, |_| drop(app.list_goals().unwrap()));
     println!("goals screen (30 overviews with outlook, cached): median {goals_screen:.1?}");
     // Right after a write nothing derived is cached: the full cost.
     let task = app.today_view(Some(start)).unwrap().tasks[0].id.clone();
@@ -162,23 +141,17 @@ fn main() {
 
     {
         let store = Store::open(&dir.path().join("store"), Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap()).unwrap();
-        let goals = median(|| drop(store.goals().unwrap()), 200);
+        let goals = median_after_warm_up(200, |_| drop(store.goals().unwrap()));
         let mut n = 0;
-        let tasks_on = median(
-            || {
-                drop(store.tasks_on(days[n % days.len()]).unwrap());
-                n += 1;
-            },
-            200,
-        );
+        let tasks_on = median_after_warm_up(200, |_| {
+            drop(store.tasks_on(days[n % days.len()]).unwrap());
+            n += 1;
+        });
         let gid = GoalId(uuid(1_000_000));
-        let roadmap = median(|| drop(store.roadmap_of_goal(&gid).unwrap()), 200);
-        let last = median(
-            || {
-                std::hint::black_box(store.last_task_date(&gid));
-            },
-            200,
-        );
+        let roadmap = median_after_warm_up(200, |_| drop(store.roadmap_of_goal(&gid).unwrap()));
+        let last = median_after_warm_up(200, |_| {
+            std::hint::black_box(store.last_task_date(&gid));
+        });
         println!(
             "parts: goals (memory) {goals:.1?}, tasks_on {tasks_on:.1?}, one roadmap {roadmap:.1?}, one last_task_date {last:.1?}"
         );
@@ -186,24 +159,18 @@ fn main() {
     let db = Database::open_path(dir.path().join("store")).unwrap();
     let tasks = db.collection::<Document>("tasks");
     let mut j = 0;
-    let bare = median(
-        || {
-            for id in &ids[j % ids.len()] {
-                let _ = tasks.find_one(doc! { "_id": id }).unwrap().unwrap();
-            }
-            j += 1;
-        },
-        500,
-    );
+    let bare = median_after_warm_up(500, |_| {
+        for id in &ids[j % ids.len()] {
+            let _ = tasks.find_one(doc! { "_id": id }).unwrap().unwrap();
+        }
+        j += 1;
+    });
     let mut k = 0;
-    let scan = median(
-        || {
-            let d = days[k % days.len()].to_string();
-            let _n = tasks.find(doc! { "date": d }).run().unwrap().count();
-            k += 1;
-        },
-        9,
-    );
+    let scan = median_after_warm_up(9, |_| {
+        let d = days[k % days.len()].to_string();
+        let _n = tasks.find(doc! { "date": d }).run().unwrap().count();
+        k += 1;
+    });
     println!("today (facade, ~{count} tasks):      median {today:>10.1?}   target < 5 ms");
     println!("bare PoloDB _id lookups it rests on: median {bare:>10.1?}");
     println!("ratio today / bare:                  {:.2}", today.as_secs_f64() / bare.as_secs_f64());

@@ -4,7 +4,7 @@
 //! nested documents, lists), and tombstones. Shared by the data benchmark
 //! (full size) and the round-trip test (small size).
 
-use chrono::{DateTime, Days, Duration, NaiveTime, Utc};
+use chrono::{DateTime, Days, Duration, NaiveDate, NaiveTime, Utc};
 use std::path::Path;
 use waymark_core::activity::{Activity, ActivityKind};
 use waymark_core::availability::{DayOff, WeekMinutes};
@@ -18,6 +18,8 @@ use waymark_core::roadmap::{Resource, ResourceKind, Roadmap, Step, StepStatus};
 use waymark_core::srs::{CardState, Memory, Rating, SrsCard};
 use waymark_core::task::{Task, TaskStatus};
 use waymark_store::{Store, StoreError, Tx};
+
+use crate::timing::uuid;
 
 /// How much of everything.
 #[derive(Debug, Clone, Copy)]
@@ -52,10 +54,6 @@ impl Scale {
 const STEPS: u128 = 20;
 const DAYS: u64 = 5 * 365;
 
-fn uuid(n: u128) -> String {
-    uuid::Uuid::from_u128(n).to_string()
-}
-
 fn goal_id(g: u128) -> GoalId {
     GoalId(uuid(1_000_000 + g))
 }
@@ -73,15 +71,70 @@ fn question_id(n: u128) -> QuestionId {
 pub fn build(dir: &Path, scale: Scale, now: DateTime<Utc>) {
     let mut store = Store::open(dir, now).unwrap();
     let user = store.identity().user_id.clone();
-    let start = now.date_naive() - Days::new(DAYS);
-    let at = |day: u64, minute: i64| -> DateTime<Utc> {
-        (start + Days::new(day)).and_time(NaiveTime::MIN).and_utc() + Duration::minutes(minute)
-    };
-    let chunks = |n: u128, size: u128| (0..n.div_ceil(size)).map(move |c| c * size..((c + 1) * size).min(n));
+    let p = Profile5y { scale, now, start: now.date_naive() - Days::new(DAYS) };
     let mut write = |f: &mut dyn FnMut(&mut Tx<'_>) -> Result<(), StoreError>| store.transact(now, f).unwrap();
 
     write(&mut |tx| {
-        tx.put(&Profile {
+        tx.put(&p.profile(user.clone()))?;
+        for g in 0..scale.goals {
+            let goal = p.goal(g);
+            tx.put(&goal)?;
+            tx.put(&p.roadmap(g))?;
+            if g == scale.goals - 1 {
+                tx.delete(&goal)?;
+            }
+        }
+        for reminder in p.reminders() {
+            tx.put(&reminder)?;
+        }
+        Ok(())
+    });
+    for range in chunks(scale.tasks, 2_000) {
+        write(&mut |tx| {
+            for n in range.clone() {
+                let task = p.task(n);
+                tx.put(&task)?;
+                if n.is_multiple_of(97) {
+                    tx.delete(&task)?;
+                }
+            }
+            Ok(())
+        });
+    }
+    for range in chunks(scale.cards, 2_000) {
+        write(&mut |tx| range.clone().try_for_each(|n| tx.put(&p.card(n))));
+    }
+    for range in chunks(scale.reviews, 10_000) {
+        write(&mut |tx| range.clone().try_for_each(|n| tx.put(&p.review(n))));
+    }
+    for range in chunks(scale.tests, 2_000) {
+        write(&mut |tx| range.clone().try_for_each(|n| tx.put(&p.test(n))));
+    }
+    for range in chunks(scale.activities, 10_000) {
+        write(&mut |tx| range.clone().try_for_each(|n| tx.put(&p.activity(n))));
+    }
+}
+
+/// `0..n` cut into ranges of `size`.
+fn chunks(n: u128, size: u128) -> impl Iterator<Item = std::ops::Range<u128>> {
+    (0..n.div_ceil(size)).map(move |c| c * size..((c + 1) * size).min(n))
+}
+
+/// Five years of use at some scale, ending at `now`: makes each document.
+struct Profile5y {
+    scale: Scale,
+    now: DateTime<Utc>,
+    start: NaiveDate,
+}
+
+impl Profile5y {
+    fn at(&self, day: u64, minute: i64) -> DateTime<Utc> {
+        (self.start + Days::new(day)).and_time(NaiveTime::MIN).and_utc() + Duration::minutes(minute)
+    }
+
+    fn profile(&self, user: String) -> Profile {
+        let now = self.now;
+        Profile {
             day_start_hour: 5,
             time_zone: Some("Europe/Berlin".into()),
             days_off: vec![DayOff {
@@ -98,52 +151,57 @@ pub fn build(dir: &Path, scale: Scale, now: DateTime<Utc>) {
                 end: NaiveTime::from_hms_opt(7, 30, 0).unwrap(),
             }),
             reminders_paused_until: None,
-            ..Profile::new(user.clone())
-        })?;
-        for g in 0..scale.goals {
-            let goal = Goal {
-                id: goal_id(g),
-                title: format!("Goal {g}: naïve café \u{1F680}"),
-                description: "A long-running learning goal.\nSecond line\twith a tab and a \\ backslash.".into(),
-                category: ["Programming", "Languages", "Music"][(g % 3) as usize].into(),
-                difficulty: [Difficulty::Beginner, Difficulty::Intermediate, Difficulty::Advanced][(g % 3) as usize],
-                target_date: (g % 2 == 0).then(|| now.date_naive() + Days::new(100 + g as u64)),
-                hours_per_week: 5.5,
-                week_minutes: WeekMinutes::even(5.5),
-                skills: vec!["reading".into(), format!("skill {g}")],
-                prerequisites: if g > 0 && g % 5 == 0 { vec![goal_id(g - 1)] } else { vec![] },
-                status: if g % 10 == 9 { GoalStatus::Completed } else { GoalStatus::Active },
-                created_at: at(0, g as i64),
-                completed_at: (g % 10 == 9).then(|| at(DAYS - 30, 0)),
-            };
-            tx.put(&goal)?;
-            tx.put(&Roadmap {
-                id: RoadmapId(uuid(3_000_000 + g)),
-                goal_id: goal.id.clone(),
-                template: (g % 2 == 1).then(|| "rust".to_string()),
-                steps: (0..STEPS)
-                    .map(|s| Step {
-                        id: step_id(g, s),
-                        title: format!("Step {s}"),
-                        description: "Study and practise".into(),
-                        duration: ["2 weeks", "1-3 months", "45 min"][(s % 3) as usize].into(),
-                        weekly_hours: (s % 4 == 0).then_some(2.5),
-                        skills: vec![format!("s{s}")],
-                        resources: vec![Resource {
-                            title: "The Book".into(),
-                            url: format!("https://example.org/book/{s}?a=1&b=2"),
-                            kind: ResourceKind::Book,
-                        }],
-                        status: [StepStatus::Done, StepStatus::InProgress, StepStatus::Pending][(s % 3) as usize],
-                    })
-                    .collect(),
-                created_at: at(0, 1),
-            })?;
-            if g == scale.goals - 1 {
-                tx.delete(&goal)?;
-            }
+            ..Profile::new(user)
         }
-        for (n, kind) in [
+    }
+
+    fn goal(&self, g: u128) -> Goal {
+        let now = self.now;
+        Goal {
+            id: goal_id(g),
+            title: format!("Goal {g}: naïve café \u{1F680}"),
+            description: "A long-running learning goal.\nSecond line\twith a tab and a \\ backslash.".into(),
+            category: ["Programming", "Languages", "Music"][(g % 3) as usize].into(),
+            difficulty: [Difficulty::Beginner, Difficulty::Intermediate, Difficulty::Advanced][(g % 3) as usize],
+            target_date: g.is_multiple_of(2).then(|| now.date_naive() + Days::new(100 + g as u64)),
+            hours_per_week: 5.5,
+            week_minutes: WeekMinutes::even(5.5),
+            skills: vec!["reading".into(), format!("skill {g}")],
+            prerequisites: if g > 0 && g.is_multiple_of(5) { vec![goal_id(g - 1)] } else { vec![] },
+            status: if g % 10 == 9 { GoalStatus::Completed } else { GoalStatus::Active },
+            created_at: self.at(0, g as i64),
+            completed_at: (g % 10 == 9).then(|| self.at(DAYS - 30, 0)),
+        }
+    }
+
+    fn roadmap(&self, g: u128) -> Roadmap {
+        Roadmap {
+            id: RoadmapId(uuid(3_000_000 + g)),
+            goal_id: goal_id(g),
+            template: (g % 2 == 1).then(|| "rust".to_string()),
+            steps: (0..STEPS)
+                .map(|s| Step {
+                    id: step_id(g, s),
+                    title: format!("Step {s}"),
+                    description: "Study and practise".into(),
+                    duration: ["2 weeks", "1-3 months", "45 min"][(s % 3) as usize].into(),
+                    weekly_hours: s.is_multiple_of(4).then_some(2.5),
+                    skills: vec![format!("s{s}")],
+                    resources: vec![Resource {
+                        title: "The Book".into(),
+                        url: format!("https://example.org/book/{s}?a=1&b=2"),
+                        kind: ResourceKind::Book,
+                    }],
+                    status: [StepStatus::Done, StepStatus::InProgress, StepStatus::Pending][(s % 3) as usize],
+                })
+                .collect(),
+            created_at: self.at(0, 1),
+        }
+    }
+
+    fn reminders(&self) -> Vec<Reminder> {
+        let now = self.now;
+        [
             ReminderKind::Daily {
                 times: vec![NaiveTime::from_hms_opt(19, 30, 0).unwrap()],
                 days: vec![Weekday::Mon, Weekday::Fri],
@@ -159,165 +217,139 @@ pub fn build(dir: &Path, scale: Scale, now: DateTime<Utc>) {
         ]
         .into_iter()
         .enumerate()
-        {
-            tx.put(&Reminder {
-                id: ReminderId(uuid(9_000_000 + n as u128)),
-                kind,
-                enabled: n != 1,
-                last_fired_at: (n == 0).then(|| now - Duration::hours(20)),
-                snoozed_until: None,
-                created_at: at(DAYS - 100, 0),
-            })?;
+        .map(|(n, kind)| Reminder {
+            id: ReminderId(uuid(9_000_000 + n as u128)),
+            kind,
+            enabled: n != 1,
+            last_fired_at: (n == 0).then(|| now - Duration::hours(20)),
+            snoozed_until: None,
+            created_at: self.at(DAYS - 100, 0),
+        })
+        .collect()
+    }
+
+    fn task(&self, n: u128) -> Task {
+        let (scale, start) = (self.scale, self.start);
+        let g = n % scale.goals;
+        let day = (n as u64 * DAYS) / scale.tasks as u64;
+        let status = [TaskStatus::Done, TaskStatus::Planned, TaskStatus::Skipped][(n % 3) as usize];
+        Task {
+            id: TaskId(uuid(10_000_000 + n)),
+            goal_id: goal_id(g),
+            step_id: step_id(g, n % STEPS),
+            date: start + Days::new(day),
+            title: format!("Task {n} (part {} of 3)", n % 3 + 1),
+            duration_minutes: 30 + (n % 4) as u32 * 15,
+            seq: (n / scale.goals) as u32,
+            status,
+            time_spent_minutes: (status == TaskStatus::Done).then_some(35),
+            created_at: self.at(0, 2),
+            completed_at: (status != TaskStatus::Planned).then(|| self.at(day, 600)),
+            completed_on: (status != TaskStatus::Planned).then(|| start + Days::new(day)),
+            missed_dates: if n.is_multiple_of(7) { vec![start + Days::new(day.saturating_sub(1))] } else { vec![] },
         }
-        Ok(())
-    });
-
-    for range in chunks(scale.tasks, 2_000) {
-        write(&mut |tx| {
-            for n in range.clone() {
-                let g = n % scale.goals;
-                let day = (n as u64 * DAYS) / scale.tasks as u64;
-                let status = [TaskStatus::Done, TaskStatus::Planned, TaskStatus::Skipped][(n % 3) as usize];
-                let task = Task {
-                    id: TaskId(uuid(10_000_000 + n)),
-                    goal_id: goal_id(g),
-                    step_id: step_id(g, n % STEPS),
-                    date: start + Days::new(day),
-                    title: format!("Task {n} (part {} of 3)", n % 3 + 1),
-                    duration_minutes: 30 + (n % 4) as u32 * 15,
-                    seq: (n / scale.goals) as u32,
-                    status,
-                    time_spent_minutes: (status == TaskStatus::Done).then_some(35),
-                    created_at: at(0, 2),
-                    completed_at: (status != TaskStatus::Planned).then(|| at(day, 600)),
-                    completed_on: (status != TaskStatus::Planned).then(|| start + Days::new(day)),
-                    missed_dates: if n % 7 == 0 { vec![start + Days::new(day.saturating_sub(1))] } else { vec![] },
-                };
-                tx.put(&task)?;
-                if n % 97 == 0 {
-                    tx.delete(&task)?;
-                }
-            }
-            Ok(())
-        });
     }
 
-    for range in chunks(scale.cards, 2_000) {
-        write(&mut |tx| {
-            for n in range.clone() {
-                let g = n % scale.goals;
-                let body = match n % 4 {
-                    0 => QuestionBody::MultipleChoice {
-                        choices: vec![
-                            Choice { text: "Borrowing".into(), correct: true },
-                            Choice { text: "Cloning".into(), correct: false },
-                        ],
-                    },
-                    1 => QuestionBody::TrueFalse { answer: n % 8 == 1 },
-                    2 => QuestionBody::ShortAnswer { accepted: vec!["ownership".into(), "Ownership".into()] },
-                    _ => QuestionBody::Recall { back: format!("Answer {n}") },
-                };
-                let due = at((n as u64 * 7) % (DAYS + 365), 0);
-                let new = n % 10 == 0;
-                tx.put(&Card {
-                    question: Question {
-                        id: question_id(n),
-                        goal_id: goal_id(g),
-                        step_id: (n % 5 != 0).then(|| step_id(g, n % STEPS)),
-                        task_id: None,
-                        prompt: format!("Question {n}: what does `&mut` mean?"),
-                        body,
-                        explanation: if n % 2 == 0 { String::new() } else { "Because of the borrow checker.".into() },
-                        tags: vec!["rust".into()],
-                        created_at: at(n as u64 % DAYS, 0),
-                    },
-                    srs: SrsCard {
-                        state: if new { CardState::New } else { CardState::Review },
-                        memory: (!new).then(|| Memory { stability: 20.0 + (n % 100) as f64 / 3.0, difficulty: 5.25 }),
-                        due,
-                        last_review: (!new).then(|| due - Duration::days(20)),
-                        reps: (n % 30) as u32,
-                        lapses: (n % 3) as u32,
-                    },
-                })?;
-            }
-            Ok(())
-        });
+    fn card(&self, n: u128) -> Card {
+        let scale = self.scale;
+        let g = n % scale.goals;
+        let body = match n % 4 {
+            0 => QuestionBody::MultipleChoice {
+                choices: vec![
+                    Choice { text: "Borrowing".into(), correct: true },
+                    Choice { text: "Cloning".into(), correct: false },
+                ],
+            },
+            1 => QuestionBody::TrueFalse { answer: n % 8 == 1 },
+            2 => QuestionBody::ShortAnswer { accepted: vec!["ownership".into(), "Ownership".into()] },
+            _ => QuestionBody::Recall { back: format!("Answer {n}") },
+        };
+        let due = self.at((n as u64 * 7) % (DAYS + 365), 0);
+        let new = n.is_multiple_of(10);
+        Card {
+            question: Question {
+                id: question_id(n),
+                goal_id: goal_id(g),
+                step_id: (!n.is_multiple_of(5)).then(|| step_id(g, n % STEPS)),
+                task_id: None,
+                prompt: format!("Question {n}: what does `&mut` mean?"),
+                body,
+                explanation: if n.is_multiple_of(2) { String::new() } else { "Because of the borrow checker.".into() },
+                tags: vec!["rust".into()],
+                created_at: self.at(n as u64 % DAYS, 0),
+            },
+            srs: SrsCard {
+                state: if new { CardState::New } else { CardState::Review },
+                memory: (!new).then(|| Memory { stability: 20.0 + (n % 100) as f64 / 3.0, difficulty: 5.25 }),
+                due,
+                last_review: (!new).then(|| due - Duration::days(20)),
+                reps: (n % 30) as u32,
+                lapses: (n % 3) as u32,
+            },
+        }
     }
 
-    for range in chunks(scale.reviews, 10_000) {
-        write(&mut |tx| {
-            for n in range.clone() {
-                tx.put(&Review {
-                    id: ReviewId(uuid(20_000_000 + n)),
-                    card_id: question_id(n % scale.cards),
-                    goal_id: goal_id(n % scale.goals),
-                    rating: [Rating::Again, Rating::Hard, Rating::Good, Rating::Easy][(n % 4) as usize],
-                    at: at((n as u64 * DAYS) / scale.reviews as u64, (n % 600) as i64),
-                    state_before: CardState::Review,
-                    elapsed_days: (n % 40) as u32,
-                    scheduled_days: (n % 60) as u32,
-                    duration_ms: (n % 5 != 0).then_some(6_000 + (n % 1000) as u32),
-                })?;
-            }
-            Ok(())
-        });
+    fn review(&self, n: u128) -> Review {
+        let scale = self.scale;
+        Review {
+            id: ReviewId(uuid(20_000_000 + n)),
+            card_id: question_id(n % scale.cards),
+            goal_id: goal_id(n % scale.goals),
+            rating: [Rating::Again, Rating::Hard, Rating::Good, Rating::Easy][(n % 4) as usize],
+            at: self.at((n as u64 * DAYS) / scale.reviews as u64, (n % 600) as i64),
+            state_before: CardState::Review,
+            elapsed_days: (n % 40) as u32,
+            scheduled_days: (n % 60) as u32,
+            duration_ms: (!n.is_multiple_of(5)).then_some(6_000 + (n % 1000) as u32),
+        }
     }
 
-    for range in chunks(scale.tests, 2_000) {
-        write(&mut |tx| {
-            for n in range.clone() {
-                let day = (n as u64 * DAYS) / scale.tests as u64;
-                let questions: Vec<QuestionId> = (0..4).map(|k| question_id((n * 4 + k) % scale.cards)).collect();
-                let answers = questions
-                    .iter()
-                    .enumerate()
-                    .map(|(k, q)| AnsweredQuestion {
-                        question_id: q.clone(),
-                        step_id: Some(step_id(n % scale.goals, k as u128)),
-                        answer: [
-                            Answer::Choice(0),
-                            Answer::Bool(true),
-                            Answer::Text("ownership".into()),
-                            Answer::SelfGrade(false),
-                        ][k % 4]
-                            .clone(),
-                        correct: k != 3,
-                    })
-                    .collect();
-                tx.put(&TestAttempt {
-                    id: TestId(uuid(30_000_000 + n)),
-                    date: start + Days::new(day),
-                    goal_ids: vec![goal_id(n % scale.goals)],
-                    question_ids: questions,
-                    answers,
-                    score: 0.75,
-                    passed: true,
-                    pass_mark: 0.7,
-                    completed_at: at(day, 700),
-                })?;
-            }
-            Ok(())
-        });
+    fn test(&self, n: u128) -> TestAttempt {
+        let (scale, start) = (self.scale, self.start);
+        let day = (n as u64 * DAYS) / scale.tests as u64;
+        let questions: Vec<QuestionId> = (0..4).map(|k| question_id((n * 4 + k) % scale.cards)).collect();
+        let answers = questions
+            .iter()
+            .enumerate()
+            .map(|(k, q)| AnsweredQuestion {
+                question_id: q.clone(),
+                step_id: Some(step_id(n % scale.goals, k as u128)),
+                answer: [
+                    Answer::Choice(0),
+                    Answer::Bool(true),
+                    Answer::Text("ownership".into()),
+                    Answer::SelfGrade(false),
+                ][k % 4]
+                    .clone(),
+                correct: k != 3,
+            })
+            .collect();
+        TestAttempt {
+            id: TestId(uuid(30_000_000 + n)),
+            date: start + Days::new(day),
+            goal_ids: vec![goal_id(n % scale.goals)],
+            question_ids: questions,
+            answers,
+            score: 0.75,
+            passed: true,
+            pass_mark: 0.7,
+            completed_at: self.at(day, 700),
+        }
     }
 
-    for range in chunks(scale.activities, 10_000) {
-        write(&mut |tx| {
-            for n in range.clone() {
-                let day = (n as u64 * DAYS) / scale.activities as u64;
-                tx.put(&Activity {
-                    id: ActivityId(uuid(40_000_000 + n)),
-                    kind: [ActivityKind::TaskCompleted, ActivityKind::StepCompleted, ActivityKind::TestPassed]
-                        [(n % 3) as usize],
-                    goal_id: (n % 11 != 0).then(|| goal_id(n % scale.goals)),
-                    subject_id: Some(uuid(10_000_000 + n % scale.tasks)),
-                    title: format!("Completed task {n}"),
-                    at: at(day, 720),
-                    date: start + Days::new(day),
-                    value: (n % 2 == 0).then_some(30),
-                })?;
-            }
-            Ok(())
-        });
+    fn activity(&self, n: u128) -> Activity {
+        let (scale, start) = (self.scale, self.start);
+        let day = (n as u64 * DAYS) / scale.activities as u64;
+        Activity {
+            id: ActivityId(uuid(40_000_000 + n)),
+            kind: [ActivityKind::TaskCompleted, ActivityKind::StepCompleted, ActivityKind::TestPassed]
+                [(n % 3) as usize],
+            goal_id: (!n.is_multiple_of(11)).then(|| goal_id(n % scale.goals)),
+            subject_id: Some(uuid(10_000_000 + n % scale.tasks)),
+            title: format!("Completed task {n}"),
+            at: self.at(day, 720),
+            date: start + Days::new(day),
+            value: n.is_multiple_of(2).then_some(30),
+        }
     }
 }

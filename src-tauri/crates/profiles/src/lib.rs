@@ -2,3 +2,4 @@
 //! and tests of every crate measure the same data. Not part of the app.
 
 pub mod heavy;
+pub mod timing;

@@ -13,6 +13,7 @@ use mongodb::bson::{Document, doc};
 use std::time::{Duration, Instant};
 use support::{Device, PoloServer, Wall};
 use waymark_profiles::heavy;
+use waymark_profiles::timing::median;
 use waymark_store::{COLLECTIONS, Store};
 use waymark_sync::StoreLocal;
 
@@ -118,10 +119,5 @@ async fn main() {
         times.push(started.elapsed());
         trips.push(report.round_trips);
     }
-    times.sort();
-    println!(
-        "sync with nothing to do: {} round trip(s), median {:.1?}",
-        trips.iter().max().unwrap(),
-        times[times.len() / 2]
-    );
+    println!("sync with nothing to do: {} round trip(s), median {:.1?}", trips.iter().max().unwrap(), median(times));
 }
