@@ -138,6 +138,25 @@ fn plan_status_streak_and_calendar_from_the_command_line() {
 }
 
 #[test]
+fn a_roadmap_exports_as_markdown_or_json_by_format_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let goal = json(d, &["goal", "add", "--title", "Rust", "--template", "rust", "--json"]);
+    let id = goal["id"].as_str().unwrap();
+    let md = waymark(d, &["roadmap", "export", id]);
+    assert!(md.status.success());
+    assert!(String::from_utf8(md.stdout).unwrap().contains("\n## "), "Markdown by default");
+    let file = d.join("roadmap.json");
+    let wrote = waymark(d, &["roadmap", "export", id, "--format", "JSON", "--out", file.to_str().unwrap()]);
+    assert!(String::from_utf8(wrote.stdout).unwrap().starts_with("wrote "));
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(doc["format"], "waymark-roadmap");
+    let again = waymark(d, &["roadmap", "export", id, "--format", "markdown"]);
+    assert!(String::from_utf8(again.stdout).unwrap().contains("\n## "));
+    assert!(fails(d, &["roadmap", "export", id, "--format", "XML"]).contains("\"xml\" is not md or json"));
+}
+
+#[test]
 fn test_review_and_cards_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();

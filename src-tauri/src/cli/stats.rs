@@ -1,7 +1,7 @@
 //! `waymark stats`: every figure of the Stats screen (or of one goal's
 //! summary), as JSON or as a short text summary.
 
-use crate::cli::{Output, emit};
+use super::{Output, emit};
 use clap::Args;
 use waymark_app::{App, AppResult};
 use waymark_core::stats::Stats;
@@ -16,6 +16,7 @@ pub struct StatsArgs {
     pub out: Output,
 }
 
+/// Runs `waymark stats`.
 pub fn run(app: &mut App, args: StatsArgs) -> AppResult<()> {
     let stats = app.stats(args.goal.as_deref())?;
     emit(&args.out, &stats, || summary(&stats))

@@ -4,11 +4,11 @@
 //! it is read from stdin with `--uri-stdin` and kept in the OS keyring, or
 //! given in `WAYMARK_SYNC_URI`.
 
-use crate::cli::{Output, emit};
+use super::{Output, emit, runtime};
 use clap::Subcommand;
 use std::io::Read;
 use waymark_app::sync::{self, SyncProgress};
-
+use waymark_app::sync_views::{SyncRunView, SyncView};
 use waymark_app::{App, AppError, AppResult, ErrorCode, SharedApp};
 
 /// `waymark sync …`
@@ -118,35 +118,11 @@ pub fn run(app: App, cmd: SyncCommand) -> AppResult<()> {
         }
         SyncCommand::Status(out) => {
             let s = shared.with(|app| app.sync_view())?;
-            emit(&out, &s, || {
-                vec![
-                    format!("sync {} · database {}", if s.enabled { "on" } else { "off" }, s.database),
-                    format!("remote {}", s.uri.as_deref().unwrap_or("not set")),
-                    format!("last success {}", s.last_success.map_or("never".into(), |t| t.to_rfc3339())),
-                    format!("changes waiting {}", s.pending),
-                    format!("last error {}", s.last_error.as_deref().unwrap_or("none")),
-                ]
-                .into_iter()
-                .chain(s.keyring_problem.clone())
-                .collect()
-            })
+            emit(&out, &s, || status_lines(&s))
         }
         SyncCommand::Log(out) => {
             let runs = shared.with(|app| app.sync_log())?;
-            emit(&out, &runs, || {
-                runs.iter()
-                    .map(|r| {
-                        format!(
-                            "{}  sent {} received {} conflicts {}  {}",
-                            r.started_at.to_rfc3339(),
-                            r.pushed,
-                            r.pulled,
-                            r.conflicts,
-                            r.error.as_deref().unwrap_or("ok")
-                        )
-                    })
-                    .collect()
-            })
+            emit(&out, &runs, || runs.iter().map(run_line).collect())
         }
         SyncCommand::Test { uri_stdin, db, out } => {
             let (uri, database) = target(&shared, uri_stdin, db)?;
@@ -178,28 +154,28 @@ pub fn run(app: App, cmd: SyncCommand) -> AppResult<()> {
     }
 }
 
-/// `waymark delete-all`: when sync is on, the remote copy goes first.
-pub fn delete_all(app: App, confirm: &str, out: &Output) -> AppResult<()> {
-    if confirm.trim().is_empty() {
-        return Err(AppError::invalid(
-            "confirmation",
-            format!(
-                "this deletes all your data; confirm with --confirm \"{}\"",
-                waymark_app::delete_all::DELETE_ALL_PHRASE
-            ),
-        ));
-    }
-    let shared = SharedApp::new(app);
-    let deleted = runtime()?.block_on(sync::delete_everything(&shared, confirm))?;
-    emit(out, &deleted, || vec![format!("deleted {} documents and {} backups", deleted.total, deleted.backups)])
+fn status_lines(s: &SyncView) -> Vec<String> {
+    vec![
+        format!("sync {} · database {}", if s.enabled { "on" } else { "off" }, s.database),
+        format!("remote {}", s.uri.as_deref().unwrap_or("not set")),
+        format!("last success {}", s.last_success.map_or("never".into(), |t| t.to_rfc3339())),
+        format!("changes waiting {}", s.pending),
+        format!("last error {}", s.last_error.as_deref().unwrap_or("none")),
+    ]
+    .into_iter()
+    .chain(s.keyring_problem.clone())
+    .collect()
 }
 
-fn runtime() -> AppResult<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| AppError {
-        code: ErrorCode::System,
-        message: format!("cannot start the network runtime: {e}"),
-        field: None,
-    })
+fn run_line(r: &SyncRunView) -> String {
+    format!(
+        "{}  sent {} received {} conflicts {}  {}",
+        r.started_at.to_rfc3339(),
+        r.pushed,
+        r.pulled,
+        r.conflicts,
+        r.error.as_deref().unwrap_or("ok")
+    )
 }
 
 fn target(shared: &SharedApp, uri_stdin: bool, db: Option<String>) -> AppResult<(String, String)> {

@@ -5,7 +5,7 @@
 //! its previous notification, so waiting threads never pile up.
 
 use super::{Outgoing, SNOOZE_MINUTES};
-use crate::{desktop::Shared, reminder_task, window};
+use crate::desktop::{Shared, reminder_task, window};
 use futures_lite::future::block_on;
 use notify_rust::{Notification, NotificationHandle, NotificationResponse};
 use std::sync::{Arc, Mutex};

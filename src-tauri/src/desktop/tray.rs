@@ -2,9 +2,9 @@
 //! closed. Each entry is one facade call: the words of the summary and the
 //! length of a pause are decided (and tested) there.
 
-use crate::desktop::Shared;
-use crate::notifier::{self, Outgoing};
-use crate::{reminder_task, window};
+use super::Shared;
+use super::notifier::{self, Outgoing};
+use super::{reminder_task, window};
 use tauri::menu::{Menu, MenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Manager};

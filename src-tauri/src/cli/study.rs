@@ -1,6 +1,6 @@
 //! Study commands of the CLI: the daily test, the review queue, card import.
 
-use crate::cli::{Output, emit};
+use super::{Output, emit, read_file};
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use std::path::PathBuf;
@@ -58,6 +58,7 @@ pub enum CardsCommand {
     },
 }
 
+/// `waymark test …`
 pub fn test(app: &mut App, cmd: TestCommand) -> AppResult<()> {
     match cmd {
         TestCommand::Today(out) => {
@@ -71,6 +72,7 @@ pub fn test(app: &mut App, cmd: TestCommand) -> AppResult<()> {
     }
 }
 
+/// `waymark review …`
 pub fn review(app: &mut App, cmd: ReviewCommand) -> AppResult<()> {
     match cmd {
         ReviewCommand::Due { at, out } => {
@@ -92,12 +94,11 @@ pub fn review(app: &mut App, cmd: ReviewCommand) -> AppResult<()> {
     }
 }
 
+/// `waymark cards …`
 pub fn cards(app: &mut App, cmd: CardsCommand) -> AppResult<()> {
     match cmd {
         CardsCommand::Import { file, goal, yes, out } => {
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| AppError::invalid("file", format!("cannot read {}: {e}", file.display())))?;
-            let result = app.import_cards(&text, goal.as_deref(), yes)?;
+            let result = app.import_cards(&read_file(&file)?, goal.as_deref(), yes)?;
             if result.needs_confirmation {
                 let first = result.errors.first().map(|e| e.message.clone()).unwrap_or_default();
                 return Err(AppError::invalid(

@@ -2,7 +2,7 @@
 //! asks the facade to roll over (a no-op within the same day) and, when the
 //! day changed, tells the UI to reload (`day-changed` event with the new date).
 
-use crate::desktop::Shared;
+use super::Shared;
 use std::time::Duration;
 use tauri::{AppHandle, Emitter, Manager};
 

@@ -1,10 +1,10 @@
 //! Reminder commands of the CLI: add, list, delete, snooze, pause, quiet
 //! hours, and what would ring at a time.
 
-use crate::cli::{Output, emit};
+use super::{Output, emit};
 use chrono::{DateTime, Utc};
 use clap::{Subcommand, ValueEnum};
-use waymark_app::reminders::PauseFor;
+use waymark_app::reminders::{PauseFor, ReminderSettings};
 use waymark_app::{App, AppError, AppResult};
 use waymark_core::ids::{GoalId, TaskId};
 use waymark_core::reminder::{
@@ -154,36 +154,10 @@ pub fn run(app: &mut App, cmd: RemindersCommand) -> AppResult<()> {
             let until = r.snoozed_until.map(|t| t.to_rfc3339()).unwrap_or_default();
             emit(&out, &r, || vec![format!("reminder {id} snoozed until {until}")])
         }
-        RemindersCommand::Pause { length, off } => {
-            let pause = match (off, length) {
-                (true, _) | (false, None) => None,
-                (false, Some(PauseArg::Hour)) => Some(PauseFor::Hour),
-                (false, Some(PauseArg::UntilTomorrow)) => Some(PauseFor::UntilTomorrow),
-            };
-            match pause {
-                Some(p) => println!("reminders paused until {}", app.pause_reminders_for(p)?.to_rfc3339()),
-                None => {
-                    app.pause_reminders(None)?;
-                    println!("reminders resumed");
-                }
-            }
-            Ok(())
-        }
+        RemindersCommand::Pause { length, off } => pause(app, if off { None } else { length }),
         RemindersCommand::Settings(out) => {
             let s = app.reminder_settings()?;
-            emit(&out, &s, || {
-                let mut lines: Vec<String> = s
-                    .reminders
-                    .iter()
-                    .map(|r| {
-                        let next = r.next_at.map_or("never".into(), |t| t.to_rfc3339());
-                        format!("{}  next {next}  {:?}", r.reminder.id, r.reminder.kind)
-                    })
-                    .collect();
-                lines.push(format!("quiet hours: {}", quiet_text(s.quiet_hours)));
-                lines.push(format!("paused until: {}", s.paused_until.map_or("not paused".into(), |t| t.to_rfc3339())));
-                lines
-            })
+            emit(&out, &s, || settings_lines(&s))
         }
         RemindersCommand::Due { at, out } => {
             let due = app.reminders_due(at)?;
@@ -200,6 +174,36 @@ pub fn run(app: &mut App, cmd: RemindersCommand) -> AppResult<()> {
             Ok(())
         }
     }
+}
+
+/// Pauses every reminder for `length`, or resumes them without one.
+fn pause(app: &mut App, length: Option<PauseArg>) -> AppResult<()> {
+    let pause = length.map(|l| match l {
+        PauseArg::Hour => PauseFor::Hour,
+        PauseArg::UntilTomorrow => PauseFor::UntilTomorrow,
+    });
+    match pause {
+        Some(p) => println!("reminders paused until {}", app.pause_reminders_for(p)?.to_rfc3339()),
+        None => {
+            app.pause_reminders(None)?;
+            println!("reminders resumed");
+        }
+    }
+    Ok(())
+}
+
+fn settings_lines(s: &ReminderSettings) -> Vec<String> {
+    let mut lines: Vec<String> = s
+        .reminders
+        .iter()
+        .map(|r| {
+            let next = r.next_at.map_or("never".into(), |t| t.to_rfc3339());
+            format!("{}  next {next}  {:?}", r.reminder.id, r.reminder.kind)
+        })
+        .collect();
+    lines.push(format!("quiet hours: {}", quiet_text(s.quiet_hours)));
+    lines.push(format!("paused until: {}", s.paused_until.map_or("not paused".into(), |t| t.to_rfc3339())));
+    lines
 }
 
 /// The kind of a daily, reviews or streak reminder from its arguments.

@@ -1,24 +1,23 @@
-//! Tauri commands for sync: thin calls into the facade. The ones that talk to
-//! the remote are async, so the window never waits on the network.
+//! Sync commands: thin calls into the facade. The ones that talk to the
+//! remote are async, so the window never waits on the network.
 
+use super::AppState;
 use crate::desktop::Shared;
-use crate::sync_task::{self, SyncGate};
-use tauri::{AppHandle, Manager, State};
+use crate::desktop::sync_task::{self, SyncGate};
+use tauri::{AppHandle, Manager};
 use waymark_app::AppResult;
 use waymark_app::sync::{self, ConnectionCheck, SyncReport};
 use waymark_app::sync_views::{ConflictView, SyncRunView, SyncView};
 
-type S<'a> = State<'a, Shared>;
-
 /// How sync stands.
 #[tauri::command]
-pub fn sync_status(state: S<'_>) -> AppResult<SyncView> {
+pub fn sync_status(state: AppState<'_>) -> AppResult<SyncView> {
     state.with(|app| app.sync_view())
 }
 
 /// The last sync runs.
 #[tauri::command]
-pub fn sync_log(state: S<'_>) -> AppResult<Vec<SyncRunView>> {
+pub fn sync_log(state: AppState<'_>) -> AppResult<Vec<SyncRunView>> {
     state.with(|app| app.sync_log())
 }
 
@@ -39,7 +38,7 @@ pub async fn sync_connect(handle: AppHandle, uri: String, database: String) -> A
 
 /// Turns sync off.
 #[tauri::command]
-pub fn sync_disable(state: S<'_>) -> AppResult<SyncView> {
+pub fn sync_disable(state: AppState<'_>) -> AppResult<SyncView> {
     state.with(|app| app.sync_disable())
 }
 
@@ -60,18 +59,18 @@ pub async fn delete_remote_data(handle: AppHandle) -> AppResult<u64> {
 
 /// The versions sync did not keep.
 #[tauri::command]
-pub fn conflicts(state: S<'_>) -> AppResult<Vec<ConflictView>> {
+pub fn conflicts(state: AppState<'_>) -> AppResult<Vec<ConflictView>> {
     state.with(|app| app.conflicts())
 }
 
 /// Writes a version that was not kept back.
 #[tauri::command]
-pub fn restore_conflict(state: S<'_>, id: String) -> AppResult<Vec<ConflictView>> {
+pub fn restore_conflict(state: AppState<'_>, id: String) -> AppResult<Vec<ConflictView>> {
     state.with(|app| app.restore_conflict(&id))
 }
 
 /// Lets a version that was not kept go.
 #[tauri::command]
-pub fn dismiss_conflict(state: S<'_>, id: String) -> AppResult<Vec<ConflictView>> {
+pub fn dismiss_conflict(state: AppState<'_>, id: String) -> AppResult<Vec<ConflictView>> {
     state.with(|app| app.dismiss_conflict(&id))
 }

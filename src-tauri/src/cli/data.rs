@@ -1,12 +1,13 @@
 //! Data-ownership commands of the CLI: export everything, import it back,
-//! local backups, and deleting all data.
+//! local backups, and deleting all data (the remote copy first when sync is on).
 
-use crate::cli::{Output, emit};
+use super::{Output, emit, read_file, runtime, write_or_print};
 use clap::Subcommand;
 use std::path::PathBuf;
 use waymark_app::backups::BackupInfo;
+use waymark_app::delete_all::DELETE_ALL_PHRASE;
 use waymark_app::export::ImportReport;
-use waymark_app::{App, AppError, AppResult};
+use waymark_app::{App, AppError, AppResult, SharedApp};
 
 /// `waymark export | import | backup | delete-all`
 #[derive(Debug, Subcommand)]
@@ -56,30 +57,29 @@ pub enum BackupCommand {
     },
 }
 
-pub fn run(app: &mut App, cmd: DataCommand) -> AppResult<()> {
+/// Runs one data command; deleting everything takes the app, since a sync
+/// step may come first.
+pub fn run(mut app: App, cmd: DataCommand) -> AppResult<()> {
     match cmd {
-        DataCommand::Export { out } => {
-            let text = app.export_data()?;
-            match out {
-                Some(path) => {
-                    crate::cli::write_file(&path, &text)?;
-                    println!("wrote {}", path.display());
-                }
-                None => print!("{text}"),
-            }
-            Ok(())
-        }
+        DataCommand::Export { out } => write_or_print(out.as_deref(), &app.export_data()?),
         DataCommand::Import { file, dry_run, out } => {
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| AppError::invalid("file", format!("cannot read {}: {e}", file.display())))?;
+            let text = read_file(&file)?;
             let report = if dry_run { app.preview_import(&text)? } else { app.import_data(&text)? };
             emit(&out, &report, || import_lines(&report))
         }
-        DataCommand::Backup(BackupCommand::Now(out)) => {
+        DataCommand::Backup(cmd) => backup(&mut app, cmd),
+        DataCommand::DeleteAll { confirm, out } => delete_all(app, &confirm, &out),
+    }
+}
+
+/// `waymark backup now|list|restore`.
+fn backup(app: &mut App, cmd: BackupCommand) -> AppResult<()> {
+    match cmd {
+        BackupCommand::Now(out) => {
             let backup = app.backup_now()?;
             emit(&out, &backup, || vec![backup_line(&backup)])
         }
-        DataCommand::Backup(BackupCommand::List(out)) => {
+        BackupCommand::List(out) => {
             let list = app.backups()?;
             emit(&out, &list, || {
                 if list.is_empty() {
@@ -89,7 +89,7 @@ pub fn run(app: &mut App, cmd: DataCommand) -> AppResult<()> {
                 }
             })
         }
-        DataCommand::Backup(BackupCommand::Restore { id, out }) => {
+        BackupCommand::Restore { id, out } => {
             let report = app.restore_backup(&id)?;
             emit(&out, &report, || {
                 let mut lines = vec![format!("restored {}", backup_line(&report.restored))];
@@ -99,8 +99,20 @@ pub fn run(app: &mut App, cmd: DataCommand) -> AppResult<()> {
                 lines
             })
         }
-        DataCommand::DeleteAll { .. } => unreachable!("delete-all owns the app and runs before execute"),
     }
+}
+
+/// `waymark delete-all`: when sync is on, the remote copy goes first.
+fn delete_all(app: App, confirm: &str, out: &Output) -> AppResult<()> {
+    if confirm.trim().is_empty() {
+        return Err(AppError::invalid(
+            "confirmation",
+            format!("this deletes all your data; confirm with --confirm \"{DELETE_ALL_PHRASE}\""),
+        ));
+    }
+    let shared = SharedApp::new(app);
+    let deleted = runtime()?.block_on(waymark_app::sync::delete_everything(&shared, confirm))?;
+    emit(out, &deleted, || vec![format!("deleted {} documents and {} backups", deleted.total, deleted.backups)])
 }
 
 fn import_lines(r: &ImportReport) -> Vec<String> {

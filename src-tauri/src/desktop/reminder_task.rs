@@ -5,8 +5,8 @@
 //! A notification that could not be shown is not recorded: it is tried again
 //! after [`FIRST_RETRY`], then less and less often, up to once a minute.
 
-use crate::desktop::Shared;
-use crate::notifier::{self, Outgoing};
+use super::Shared;
+use super::notifier::{self, Outgoing};
 use chrono::{DateTime, Utc};
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;

@@ -4,7 +4,7 @@
 //! interleaves; compressing and writing the file happen after the lock is
 //! let go, so the window stays responsive.
 
-use crate::desktop::Shared;
+use super::Shared;
 use std::time::Duration;
 use tauri::{AppHandle, Manager};
 use waymark_app::backups::BackupCheck;

@@ -4,7 +4,7 @@
 //! with the Sync now command. Each run tells the window how sync stands
 //! (`sync-status`) and, while a long run lasts, how far it is (`sync-progress`).
 
-use crate::desktop::Shared;
+use super::Shared;
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 use tauri::{AppHandle, Emitter, Manager};
