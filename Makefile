@@ -66,6 +66,7 @@ build: ui
 	cargo build -p waymark
 
 lint: ui/node_modules/.installed
+	python3 tests/shape/check.py
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cd ui && npm run check
@@ -86,6 +87,8 @@ bench:
 	cargo bench -p waymark-app
 	cargo bench -p waymark-sync
 
-## bindings: regenerate ui/src/lib/bindings.ts from the Rust types.
+## bindings: regenerate ui/src/lib/bindings.ts from the Rust types, and the command
+## handler list (src-tauri/src/commands/handlers.rs) and ui/src/lib/commands.ts from the commands.
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p waymark-app --test it bindings
+	UPDATE_BINDINGS=1 cargo test -p waymark --test commands
