@@ -48,25 +48,7 @@ impl App {
         let new_tasks: Vec<Task> =
             old_tasks.iter().map(|t| if t.id == task.id { task.clone() } else { t.clone() }).collect();
 
-        let mut log = Vec::new();
-        if status == TaskStatus::Done && before.status != TaskStatus::Done {
-            if !old_tasks.iter().any(|t| t.status == TaskStatus::Done) {
-                log.push(self.activity(
-                    ActivityKind::RoadmapStarted,
-                    Some(&goal),
-                    None,
-                    format!("Started the roadmap of {}", goal.title),
-                    None,
-                ));
-            }
-            log.push(self.activity(
-                ActivityKind::TaskCompleted,
-                Some(&goal),
-                Some(task.id.to_string()),
-                format!("Done: {}", task.title),
-                Some(task.time_spent_minutes.unwrap_or(task.duration_minutes)),
-            ));
-        }
+        let mut log = self.task_done_log(&before, &task, &goal, &old_tasks);
         log.extend(self.completions(&mut goal, roadmap.as_ref(), &old_tasks, &new_tasks));
         let streak_before = self.streak_now().current;
         let streak_after = self.streak_with(std::slice::from_ref(&task)).current;
@@ -103,6 +85,32 @@ impl App {
             }
         })?;
         Ok(task)
+    }
+
+    /// Log entries for a task that became done: the roadmap started (its
+    /// first done task) and the task itself.
+    fn task_done_log(&self, before: &Task, task: &Task, goal: &Goal, old_tasks: &[Task]) -> Vec<Activity> {
+        let mut log = Vec::new();
+        if task.status != TaskStatus::Done || before.status == TaskStatus::Done {
+            return log;
+        }
+        if !old_tasks.iter().any(|t| t.status == TaskStatus::Done) {
+            log.push(self.activity(
+                ActivityKind::RoadmapStarted,
+                Some(goal),
+                None,
+                format!("Started the roadmap of {}", goal.title),
+                None,
+            ));
+        }
+        log.push(self.activity(
+            ActivityKind::TaskCompleted,
+            Some(goal),
+            Some(task.id.to_string()),
+            format!("Done: {}", task.title),
+            Some(task.time_spent_minutes.unwrap_or(task.duration_minutes)),
+        ));
+        log
     }
 
     /// Marks a step done by hand (its open tasks go) or open again (its
