@@ -19,14 +19,13 @@ pub use file::{FORMAT, FileError, Header, OLDEST_STORE_SCHEMA, Snapshot, VERSION
 
 use crate::App;
 use crate::error::{AppError, AppResult};
-use polodb_core::bson::Document;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use ts_rs::TS;
 use waymark_core::merge::{MergeAction, merge_action};
 use waymark_core::profile::Profile;
 use waymark_store::{
-    COLLECTIONS, CheckedDocument, Entity, Replace, Replaced, SCHEMA_VERSION, Store, StoreError, check_document,
+    CheckedDocument, Collection, Entity, RawDoc, Replace, Replaced, SCHEMA_VERSION, Store, StoreError, check_document,
 };
 
 /// What an import did (or, for a preview, would do) to one collection.
@@ -82,7 +81,7 @@ impl ImportReport {
             .collections
             .iter()
             .map(|(c, docs)| CollectionImport {
-                collection: c.clone(),
+                collection: c.name().to_string(),
                 added: docs.len() as u64,
                 updated: 0,
                 skipped: 0,
@@ -104,11 +103,11 @@ impl ImportReport {
 impl App {
     /// Every learner document as stored now, each collection sorted by id.
     pub fn snapshot(&self) -> AppResult<Snapshot> {
-        let mut collections = Vec::with_capacity(COLLECTIONS.len());
-        for name in COLLECTIONS {
-            let mut docs = self.store.raw_documents(name)?;
-            docs.sort_by(|a, b| a.get_str("_id").unwrap_or_default().cmp(b.get_str("_id").unwrap_or_default()));
-            collections.push((name.to_string(), docs));
+        let mut collections = Vec::with_capacity(Collection::ALL.len());
+        for collection in Collection::ALL {
+            let mut docs = self.store.raw_documents(collection)?;
+            docs.sort_by(|a, b| a.id().unwrap_or_default().cmp(b.id().unwrap_or_default()));
+            collections.push((collection, docs));
         }
         Ok(Snapshot {
             exported_at: self.clock.now(),
@@ -154,8 +153,8 @@ impl App {
             self.store
                 .transact(self.clock.now(), |tx| {
                     for checked in plan.writes {
-                        let collection = checked.collection().to_string();
-                        tx.put_raw(&collection, checked.into_document())?;
+                        let collection = checked.collection();
+                        tx.put_raw(collection, checked.into_document())?;
                     }
                     Ok::<_, StoreError>(())
                 })
@@ -181,16 +180,17 @@ impl App {
         };
         let mut writes = Vec::new();
         for (collection, docs) in snapshot.collections {
-            let local = if into_empty { Default::default() } else { self.store.stamps(&collection)? };
-            let mut counts = CollectionImport { collection: collection.clone(), added: 0, updated: 0, skipped: 0 };
+            let local = if into_empty { Default::default() } else { self.store.stamps(collection)? };
+            let mut counts =
+                CollectionImport { collection: collection.name().to_string(), added: 0, updated: 0, skipped: 0 };
             let mut seen = HashSet::with_capacity(docs.len());
             let mut docs = docs;
             if !into_empty {
                 for doc in &mut docs {
-                    restamp(&collection, doc, &snapshot.user_id, &user);
+                    restamp(collection, doc, &snapshot.user_id, &user);
                 }
             }
-            let checked = check_many(&collection, docs).map_err(|m| AppError::invalid("file", m))?;
+            let checked = check_many(collection, docs).map_err(|m| AppError::invalid("file", m))?;
             for (i, checked) in checked.into_iter().enumerate() {
                 let id = &checked.stamps().id;
                 if !seen.insert(id.clone()) {
@@ -218,28 +218,28 @@ impl App {
 
 /// Gives a document from another store this store's user id; the file's
 /// profile (its `_id` is the user id) becomes this store's profile.
-fn restamp(collection: &str, doc: &mut Document, file_user: &str, user: &str) {
-    doc.insert("user_id", user);
-    if collection == Profile::COLLECTION && doc.get_str("_id") == Ok(file_user) {
-        doc.insert("_id", user);
+fn restamp(collection: Collection, doc: &mut RawDoc, file_user: &str, user: &str) {
+    doc.set_user_id(user);
+    if collection == Profile::COLLECTION && doc.id() == Some(file_user) {
+        doc.set_id(user);
     }
 }
 
 /// Checks document `index` of `collection` from a file; the error names both
 /// and the document's id.
-fn check(collection: &str, index: usize, doc: Document) -> Result<CheckedDocument, String> {
-    let id = doc.get_str("_id").map(str::to_string);
+fn check(collection: Collection, index: usize, doc: RawDoc) -> Result<CheckedDocument, String> {
+    let id = doc.id().map(str::to_string);
     check_document(collection, doc).map_err(|e| {
-        let message = match &e {
-            StoreError::BadDocument { message, .. } => match &id {
-                Ok(id) => message.strip_prefix(&format!("{id}: ")).unwrap_or(message).to_string(),
-                Err(_) => message.clone(),
-            },
-            other => other.to_string(),
+        let message = match (&e, &id) {
+            (StoreError::BadDocument { message, .. }, Some(id)) => {
+                message.strip_prefix(&format!("{id}: ")).unwrap_or(message).to_string()
+            }
+            (StoreError::BadDocument { message, .. }, None) => message.clone(),
+            (other, _) => other.to_string(),
         };
         let place = match &id {
-            Ok(id) => format!("collections.{collection}[{index}] (id {id})"),
-            Err(_) => format!("collections.{collection}[{index}]"),
+            Some(id) => format!("collections.{collection}[{index}] (id {id})"),
+            None => format!("collections.{collection}[{index}]"),
         };
         format!("{place}: {message}")
     })
@@ -248,7 +248,7 @@ fn check(collection: &str, index: usize, doc: Document) -> Result<CheckedDocumen
 /// Checks the documents of one collection, in their order, on as many
 /// threads as the computer has (parsing every document is most of an
 /// import's work before the write); the error is that of the first bad one.
-fn check_many(collection: &str, docs: Vec<Document>) -> Result<Vec<CheckedDocument>, String> {
+fn check_many(collection: Collection, docs: Vec<RawDoc>) -> Result<Vec<CheckedDocument>, String> {
     let threads = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 4);
     if threads == 1 || docs.len() < 2_000 {
         return docs.into_iter().enumerate().map(|(i, d)| check(collection, i, d)).collect();
@@ -306,7 +306,7 @@ const BATCH: usize = 2_000;
 /// already checked. A bad document stops it and nothing is written.
 pub(crate) fn replace_all(
     store: &mut Store,
-    collections: Vec<(String, Vec<Document>)>,
+    collections: Vec<(Collection, Vec<RawDoc>)>,
     options: Replace,
 ) -> Result<Replaced, Refused> {
     std::thread::scope(|scope| {
@@ -316,7 +316,7 @@ pub(crate) fn replace_all(
                 let mut docs = docs.into_iter().enumerate().peekable();
                 while docs.peek().is_some() {
                     let batch: Result<Vec<_>, String> =
-                        docs.by_ref().take(BATCH).map(|(i, d)| check(&collection, i, d)).collect();
+                        docs.by_ref().take(BATCH).map(|(i, d)| check(collection, i, d)).collect();
                     let failed = batch.is_err();
                     // The store stops reading at the first error; then sending fails too.
                     if batches.send(batch.map_err(Refused::Document)).is_err() || failed {

@@ -7,33 +7,31 @@
 //! queued for the next push, so the restored plan wins everywhere.
 
 use crate::{App, AppResult};
-use polodb_core::bson::Document;
 use std::collections::{HashMap, HashSet};
-use waymark_store::{COLLECTIONS, StoreError};
+use waymark_store::{Collection, RawDoc, StoreError};
 
 /// The documents a replacement is about to remove (live ones not among the
 /// incoming ids), kept to write their tombstones after it.
-pub(crate) struct Removed(Vec<(&'static str, Document)>);
+pub(crate) struct Removed(Vec<(Collection, RawDoc)>);
 
 impl App {
     /// With sync on: the live documents of this store that `incoming` does
     /// not hold again. Without sync: nothing to remember.
-    pub(crate) fn about_to_remove(&self, incoming: &[(String, Vec<Document>)]) -> AppResult<Removed> {
+    pub(crate) fn about_to_remove(&self, incoming: &[(Collection, Vec<RawDoc>)]) -> AppResult<Removed> {
         if !self.sync_enabled() {
             return Ok(Removed(Vec::new()));
         }
-        let mut kept: HashMap<&str, HashSet<&str>> = HashMap::new();
+        let mut kept: HashMap<Collection, HashSet<&str>> = HashMap::new();
         for (collection, docs) in incoming {
-            kept.entry(collection.as_str()).or_default().extend(docs.iter().filter_map(|d| d.get_str("_id").ok()));
+            kept.entry(*collection).or_default().extend(docs.iter().filter_map(RawDoc::id));
         }
         let mut removed = Vec::new();
-        for collection in COLLECTIONS {
-            let ids = kept.get(collection);
+        for collection in Collection::ALL {
+            let ids = kept.get(&collection);
             for d in self.store.raw_documents(collection)? {
-                let live = !d.get_bool("deleted").unwrap_or(false);
-                let again = d.get_str("_id").is_ok_and(|id| ids.is_some_and(|ids| ids.contains(id)));
-                if live && !again {
-                    removed.push((*collection, d));
+                let again = d.id().is_some_and(|id| ids.is_some_and(|ids| ids.contains(id)));
+                if !d.is_deleted() && !again {
+                    removed.push((collection, d));
                 }
             }
         }
@@ -47,8 +45,8 @@ impl App {
             return Ok(());
         }
         let mut current = Vec::new();
-        for collection in COLLECTIONS {
-            current.push((*collection, self.store.raw_documents(collection)?));
+        for collection in Collection::ALL {
+            current.push((collection, self.store.raw_documents(collection)?));
         }
         let now = self.clock.now();
         self.store.transact(now, |tx| {

@@ -98,7 +98,7 @@ impl App {
     pub fn conflicts(&self) -> AppResult<Vec<ConflictView>> {
         let mut out = Vec::new();
         for c in self.store.conflicts()? {
-            let kept = self.store.raw_document(&c.collection, &c.doc_id)?;
+            let kept = self.store.raw_document(c.collection, &c.doc_id)?;
             out.push(conflict_view(&c, kept.as_ref()));
         }
         Ok(out)

@@ -3,10 +3,10 @@
 //! sync bookkeeping, never holding a connection string in clear.
 
 use chrono::{DateTime, Utc};
-use polodb_core::bson::{Bson, Document};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
-use waymark_store::{Conflict, SyncLogEntry};
+use waymark_store::bson::{Bson, doc};
+use waymark_store::{Collection, Conflict, RawDoc, SyncLogEntry, field};
 
 use crate::secrets::UriSource;
 
@@ -92,14 +92,12 @@ pub struct ConflictView {
     pub differences: Vec<FieldDifference>,
 }
 
-const STAMPS: &[&str] = &["_id", "user_id", "updated_at", "hlc", "push_hlc"];
-
 /// Describes a conflict against the version now stored (`None` when that one is gone).
-pub(crate) fn conflict_view(c: &Conflict, kept: Option<&Document>) -> ConflictView {
-    let gone = polodb_core::bson::doc! { "deleted": true };
+pub(crate) fn conflict_view(c: &Conflict, kept: Option<&RawDoc>) -> ConflictView {
+    let gone = RawDoc::new(doc! { (field::DELETED): true });
     let kept = kept.unwrap_or(&gone);
     let mut fields: Vec<&String> =
-        c.losing.keys().chain(kept.keys()).filter(|k| !STAMPS.contains(&k.as_str())).collect();
+        c.losing.keys().chain(kept.keys()).filter(|k| !field::SYNC_STAMPS.contains(&k.as_str())).collect();
     fields.sort();
     fields.dedup();
     let differences = fields
@@ -113,23 +111,23 @@ pub(crate) fn conflict_view(c: &Conflict, kept: Option<&Document>) -> ConflictVi
         .collect();
     ConflictView {
         id: c.id.clone(),
-        collection: c.collection.clone(),
+        collection: c.collection.name().to_string(),
         doc_id: c.doc_id.clone(),
-        label: label(&c.collection, &c.losing),
+        label: label(c.collection, &c.losing),
         recorded_at: c.recorded_at,
         differences,
     }
 }
 
-fn label(collection: &str, doc: &Document) -> String {
+fn label(collection: Collection, doc: &RawDoc) -> String {
     let kind = match collection {
-        "goals" => "Goal",
-        "roadmaps" => "Roadmap",
-        "tasks" => "Task",
-        "cards" => "Card",
-        "reminders" => "Reminder",
-        "profile" => "Settings",
-        other => other,
+        Collection::Goals => "Goal",
+        Collection::Roadmaps => "Roadmap",
+        Collection::Tasks => "Task",
+        Collection::Cards => "Card",
+        Collection::Reminders => "Reminder",
+        Collection::Profile => "Settings",
+        other => other.name(),
     };
     let name = ["title", "prompt"].iter().find_map(|k| doc.get_str(k).ok());
     match name {
@@ -152,7 +150,6 @@ fn words(value: Option<&Bson>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use polodb_core::bson::doc;
 
     #[test]
     fn a_conflict_lists_only_the_fields_that_differ_without_stamps() {
@@ -160,14 +157,14 @@ mod tests {
         let kept = doc! { "_id": "g1", "title": "Learn Rust", "status": "active", "hlc": "b", "deleted": true, "hours_per_week": 5.0 };
         let c = Conflict {
             id: "goals/g1/a".into(),
-            collection: "goals".into(),
+            collection: Collection::Goals,
             doc_id: "g1".into(),
-            losing,
+            losing: RawDoc::new(losing),
             losing_hlc: "a".into(),
             winning_hlc: "b".into(),
             recorded_at: chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 3, 2, 9, 0, 0).unwrap(),
         };
-        let v = conflict_view(&c, Some(&kept));
+        let v = conflict_view(&c, Some(&RawDoc::new(kept)));
         assert_eq!(v.label, "Goal “Learn Go”");
         let fields: Vec<(&str, &str, &str)> =
             v.differences.iter().map(|d| (d.field.as_str(), d.kept.as_str(), d.other.as_str())).collect();

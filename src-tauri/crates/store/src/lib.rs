@@ -2,7 +2,23 @@
 //! all-or-nothing transactions, stamped for sync, and read through in-memory
 //! indexes.
 //!
-//! Invariants:
+//! # Layers
+//! Each module uses only the ones above it in this list:
+//! 1. [`schema`] — the collections ([`Collection`]), the stamp field names
+//!    ([`field`]) and a document as stored ([`RawDoc`]); `error` and `meta`
+//!    (schema version, identity, clock) sit beside it.
+//! 2. `entity` — domain values as documents ([`Entity`]), how a write
+//!    changes the indexes ([`IndexChange`]), the check of a raw document
+//!    ([`check_document`]).
+//! 3. `index` — the in-memory indexes and the stats facts.
+//! 4. `tracking` — sync bookkeeping kept locally: the outbox, conflicts,
+//!    the sync state and log.
+//! 5. `tx` — a write transaction ([`Tx`]), its sync view ([`SyncTx`]) and
+//!    the replacement of all learner data.
+//! 6. `store` — the open [`Store`]: opening, transactions, reads. The only
+//!    `impl Store` blocks are in its two files.
+//!
+//! # Invariants
 //! - Every document carries `_id`, `user_id`, `created_at`, `updated_at`, `hlc`
 //!   and `deleted`. Deletes are soft (tombstones) so sync can carry them.
 //! - Every write goes through [`Store::transact`]: one PoloDB transaction, fsynced
@@ -16,34 +32,29 @@
 //! - Sync change tracking: while sync is on, every committed transaction
 //!   that wrote learner data (including [`Tx::put_raw`]) appends one entry to
 //!   the local outbox; documents pulled from the remote
-//!   ([`Tx::apply_remote`]) are not tracked. Conflicts, the sync state and
+//!   ([`SyncTx::apply_remote`]) are not tracked. Conflicts, the sync state and
 //!   the sync log are local collections, never synced.
+//! - Outside this crate documents are [`RawDoc`]s and collections are
+//!   [`Collection`]s: no caller spells a stamp field or a collection name.
 
-mod conflicts;
-mod doc;
 mod entity;
 mod error;
 mod index;
 mod meta;
-mod outbox;
-mod raw;
-mod replace;
-mod stamps;
-mod stats_facts;
+pub mod schema;
 mod store;
-mod sync_state;
+mod tracking;
 mod tx;
 
-pub use conflicts::Conflict;
-pub use entity::Entity;
+pub use entity::{CheckedDocument, Entity, IndexChange, check_document};
 pub use error::{StoreError, StoreResult};
-pub use index::IndexChange;
+pub use index::{ScannedStats, StatsScan};
 pub use meta::SCHEMA_VERSION;
-pub use outbox::{DocKey, OutboxSnapshot, PendingDoc};
-pub use raw::{APPEND_ONLY, COLLECTIONS, RawStamps, stamps_of};
-pub use replace::{Replace, Replaced};
-pub use stamps::{CheckedDocument, check_document};
-pub use stats_facts::{ScannedStats, StatsScan};
+pub use polodb_core::bson;
+pub use schema::{Collection, RawDoc, RawStamps, field};
 pub use store::{Store, StoreIdentity};
-pub use sync_state::{PullProgress, PushProgress, SYNC_LOG_KEEP, SyncLogEntry, SyncState};
-pub use tx::Tx;
+pub use tracking::{
+    Conflict, DocKey, OutboxSnapshot, PendingDoc, PullProgress, PushProgress, SYNC_LOG_KEEP, SyncLogEntry, SyncState,
+};
+pub use tx::replace::{Replace, Replaced};
+pub use tx::{SyncTx, Tx};

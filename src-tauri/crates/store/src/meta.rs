@@ -2,6 +2,7 @@
 //! identity (user and device ids), and the last HLC stamp issued.
 
 use crate::error::{StoreError, StoreResult};
+use crate::schema::{Collection, field};
 use polodb_core::bson::{Document, doc};
 use polodb_core::{CollectionT, Transaction};
 
@@ -20,7 +21,7 @@ const MIGRATIONS: &[Migration] = &[goals_get_a_weekly_pattern];
 /// Version 2: goals carry `week_minutes` (minutes per weekday, Monday first);
 /// version 1 goals spread their weekly hours evenly.
 fn goals_get_a_weekly_pattern(txn: &Transaction) -> StoreResult<()> {
-    let goals = txn.collection::<Document>("goals");
+    let goals = txn.collection::<Document>(Collection::Goals.name());
     let mut updates = Vec::new();
     for d in goals.find(doc! {}).run()? {
         let d = d?;
@@ -30,27 +31,27 @@ fn goals_get_a_weekly_pattern(txn: &Transaction) -> StoreResult<()> {
         let hours = d.get_f64("hours_per_week").unwrap_or(waymark_core::goal::DEFAULT_HOURS_PER_WEEK);
         let week = waymark_core::availability::WeekMinutes::even(hours);
         let id = d
-            .get("_id")
+            .get(field::ID)
             .cloned()
-            .ok_or(StoreError::Corrupt { collection: "goals", message: "a goal has no _id".into() })?;
+            .ok_or(StoreError::Corrupt { collection: Collection::Goals.name(), message: "a goal has no _id".into() })?;
         updates.push((id, week.0.iter().map(|m| i64::from(*m)).collect::<Vec<i64>>()));
     }
     for (id, minutes) in updates {
-        goals.update_one(doc! { "_id": id }, doc! { "$set": { "week_minutes": minutes } })?;
+        goals.update_one(doc! { (field::ID): id }, doc! { "$set": { "week_minutes": minutes } })?;
     }
     Ok(())
 }
 
 pub(crate) fn read(txn: &Transaction, key: &str) -> StoreResult<Option<Document>> {
-    Ok(txn.collection::<Document>(META).find_one(doc! { "_id": key })?)
+    Ok(txn.collection::<Document>(META).find_one(doc! { (field::ID): key })?)
 }
 
 pub(crate) fn write(txn: &Transaction, key: &str, mut body: Document) -> StoreResult<()> {
     let coll = txn.collection::<Document>(META);
-    if coll.find_one(doc! { "_id": key })?.is_some() {
-        coll.update_one(doc! { "_id": key }, doc! { "$set": body })?;
+    if coll.find_one(doc! { (field::ID): key })?.is_some() {
+        coll.update_one(doc! { (field::ID): key }, doc! { "$set": body })?;
     } else {
-        body.insert("_id", key);
+        body.insert(field::ID, key);
         coll.insert_one(body)?;
     }
     Ok(())
@@ -76,3 +77,17 @@ pub(crate) fn migrate(txn: &Transaction, fresh: bool) -> StoreResult<()> {
     }
     write(txn, "schema", doc! { "version": SCHEMA_VERSION })
 }
+
+/// The key of the store's identity (user and device ids).
+pub(crate) const IDENTITY: &str = "identity";
+/// The key of the last HLC stamp issued.
+pub(crate) const CLOCK: &str = "clock";
+/// How device-local values are keyed (see [`crate::Tx::put_local`]).
+pub(crate) const LOCAL_PREFIX: &str = "local:";
+
+/// The key of the device-local value `key`.
+pub(crate) fn local_key(key: &str) -> String {
+    format!("{LOCAL_PREFIX}{key}")
+}
+/// The key of the sync switch.
+pub(crate) const SYNC: &str = "sync";

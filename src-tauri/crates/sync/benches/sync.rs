@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use support::{Device, PoloServer, Wall};
 use waymark_profiles::heavy;
 use waymark_profiles::timing::median;
-use waymark_store::{COLLECTIONS, Store};
+use waymark_store::{Collection, RawDoc, Store};
 use waymark_sync::StoreLocal;
 
 fn rate(docs: u64, time: Duration) -> f64 {
@@ -27,7 +27,7 @@ fn heavy_device(wall: &Wall) -> (Device, u64) {
     let now = wall.at(0);
     heavy::build(dir.path(), heavy::Scale::HEAVY, now);
     let store = Store::open(dir.path(), now).unwrap();
-    let docs = COLLECTIONS.iter().map(|c| store.raw_documents(c).unwrap().len() as u64).sum();
+    let docs = Collection::ALL.iter().map(|c| store.raw_documents(*c).unwrap().len() as u64).sum();
     let clock = wall.clone();
     let local = StoreLocal::new(store, move || clock.at(0));
     (Device { local, wall: wall.clone(), skew_ms: 0, dir }, docs)
@@ -37,14 +37,14 @@ async fn bare_driver(server: &PoloServer, device: &Device) -> (f64, f64) {
     let remote = server.remote().await;
     let db = remote.database();
     let docs: Vec<(String, Vec<Document>)> = device.store(|s| {
-        COLLECTIONS
+        Collection::ALL
             .iter()
             .map(|c| {
-                let mut docs = s.raw_documents(c).unwrap();
+                let mut docs = s.raw_documents(*c).unwrap();
                 for d in &mut docs {
-                    d.insert("push_hlc", "0000000000001-00000-bench");
+                    d.set_push_hlc("0000000000001-00000-bench");
                 }
-                (format!("bare_{c}"), docs)
+                (format!("bare_{c}"), docs.into_iter().map(RawDoc::into_document).collect())
             })
             .collect()
     });
@@ -58,7 +58,7 @@ async fn bare_driver(server: &PoloServer, device: &Device) -> (f64, f64) {
     let insert = rate(total as u64, started.elapsed());
     let started = Instant::now();
     let mut read = 0;
-    for c in COLLECTIONS {
+    for c in Collection::ALL {
         let filter = doc! { "$and": [{ "user_id": { "$gt": "" } }, { "push_hlc": { "$gt": "" } }] };
         let mut cursor = db.collection::<Document>(&format!("bare_{c}")).find(filter).batch_size(1000).await.unwrap();
         while cursor.advance().await.unwrap() {
@@ -81,7 +81,11 @@ async fn main() {
     let built = Instant::now();
     let (a, docs) = heavy_device(&wall);
     a.enable();
-    println!("heavy profile: {docs} documents in {} collections, built in {:.1?}", COLLECTIONS.len(), built.elapsed());
+    println!(
+        "heavy profile: {docs} documents in {} collections, built in {:.1?}",
+        Collection::ALL.len(),
+        built.elapsed()
+    );
 
     let (bare_insert, bare_find) = bare_driver(&server, &a).await;
     println!("bare driver insert_many (batches of 1000): {bare_insert:>9.0} docs/s");

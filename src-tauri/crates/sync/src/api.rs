@@ -7,18 +7,18 @@ use crate::remote::Remote;
 use crate::report::{ServerInfo, SyncStatus};
 use chrono::{DateTime, Utc};
 use std::time::Instant;
-use waymark_store::{COLLECTIONS, Conflict, DocKey, Store, StoreError, SyncLogEntry};
+use waymark_store::{Collection, Conflict, DocKey, Store, StoreError, SyncLogEntry};
 
 /// Turns sync on: from now on every local write is tracked, and the next run
 /// pushes everything changed while it was off (all data the first time).
 pub fn enable(store: &mut Store, now: DateTime<Utc>) -> Result<(), SyncError> {
-    Ok(store.transact(now, |tx| tx.set_sync_enabled(true))?)
+    Ok(store.transact(now, |tx| tx.sync().set_sync_enabled(true))?)
 }
 
 /// Turns sync off: local writes are no longer tracked (what already waits
 /// stays queued). The checkpoint is kept, so turning it on again resumes.
 pub fn disable(store: &mut Store, now: DateTime<Utc>) -> Result<(), SyncError> {
-    Ok(store.transact(now, |tx| tx.set_sync_enabled(false))?)
+    Ok(store.transact(now, |tx| tx.sync().set_sync_enabled(false))?)
 }
 
 /// On/off, last success, changes waiting, last error, conflicts waiting.
@@ -41,7 +41,7 @@ pub fn sync_log(store: &Store, limit: usize) -> Result<Vec<SyncLogEntry>, SyncEr
 }
 
 /// Losing versions waiting for the learner, newest first. The winning
-/// version is the stored one: `store.raw_document(&c.collection, &c.doc_id)`.
+/// version is the stored one: `store.raw_document(c.collection, &c.doc_id)`.
 pub fn conflicts(store: &Store) -> Result<Vec<Conflict>, SyncError> {
     Ok(store.conflicts()?)
 }
@@ -49,19 +49,19 @@ pub fn conflicts(store: &Store) -> Result<Vec<Conflict>, SyncError> {
 /// Writes a conflict's losing version back as a new local change (it wins
 /// and syncs); returns the document restored.
 pub fn restore_conflict(store: &mut Store, now: DateTime<Utc>, id: &str) -> Result<DocKey, SyncError> {
-    Ok(store.transact(now, |tx| tx.restore_conflict(id))?)
+    Ok(store.transact(now, |tx| tx.sync().restore_conflict(id))?)
 }
 
 /// Drops a conflict's losing version.
 pub fn dismiss_conflict(store: &mut Store, now: DateTime<Utc>, id: &str) -> Result<(), SyncError> {
-    Ok(store.transact(now, |tx| tx.dismiss_conflict(id))?)
+    Ok(store.transact(now, |tx| tx.sync().dismiss_conflict(id))?)
 }
 
 /// Deletes everything of `user_id` from the remote (documents, head, owner
 /// claim). Another device that still has sync on pushes its copy again on its
 /// next run; turn sync off there first to keep the remote empty.
 pub async fn delete_remote_data(remote: &impl Remote, user_id: &str) -> Result<u64, SyncError> {
-    remote.delete_user(COLLECTIONS, user_id).await
+    remote.delete_user(&Collection::ALL, user_id).await
 }
 
 /// Connects to `uri` and pings database `db`: the errors say what is wrong
@@ -79,6 +79,7 @@ pub async fn test_connection(uri: &str, db: &str) -> Result<ServerInfo, SyncErro
 /// (a different remote is also detected by itself).
 pub fn forget_remote(store: &mut Store, now: DateTime<Utc>) -> Result<(), SyncError> {
     store.transact(now, |tx| {
+        let mut tx = tx.sync();
         let state = tx.sync_state()?;
         let fresh = waymark_store::SyncState {
             remote: None,

@@ -11,47 +11,12 @@ use crate::pull;
 use crate::push;
 use crate::remote::Remote;
 use crate::report::{Phase, Progress, SyncReport};
-use chrono::{DateTime, SecondsFormat, Utc};
+use crate::run::{Local, Run};
+use chrono::SecondsFormat;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
-use waymark_core::hlc::{Hlc, HlcClock};
-use waymark_store::{Store, StoreError, SyncLogEntry, SyncState, Tx};
-
-/// How the engine reaches the local store: under a lock, briefly. Clones
-/// share the store: a pull commits one batch on a thread of its own while it
-/// fetches the next.
-pub trait Local: Clone + Send + Sync + 'static {
-    /// Runs `f` with the store (holding whatever lock guards it).
-    fn with_store<R>(&self, f: impl FnOnce(&mut Store) -> R) -> R;
-    /// The current time.
-    fn now(&self) -> DateTime<Utc>;
-}
-
-/// A store behind a mutex with a clock: the simplest [`Local`] (tests,
-/// benchmarks). Clones share the store.
-#[derive(Clone)]
-pub struct StoreLocal {
-    store: Arc<Mutex<Store>>,
-    clock: Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>,
-}
-
-impl StoreLocal {
-    /// Wraps `store`, reading the time from `clock`.
-    pub fn new(store: Store, clock: impl Fn() -> DateTime<Utc> + Send + Sync + 'static) -> Self {
-        Self { store: Arc::new(Mutex::new(store)), clock: Arc::new(clock) }
-    }
-}
-
-impl Local for StoreLocal {
-    fn with_store<R>(&self, f: impl FnOnce(&mut Store) -> R) -> R {
-        let mut guard = self.store.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        f(&mut guard)
-    }
-
-    fn now(&self) -> DateTime<Utc> {
-        (self.clock)()
-    }
-}
+use waymark_core::hlc::HlcClock;
+use waymark_store::{Collection, SyncLogEntry, SyncState};
 
 /// How many runs may go on at once per device: one. Runs of one store are
 /// serialized here, so a background run and "Sync now" never interleave.
@@ -98,6 +63,7 @@ fn record(local: &impl Local, report: &SyncReport, error: Option<&SyncError>) ->
     };
     local.with_store(|s| {
         s.transact(report.finished_at, |tx| {
+            let mut tx = tx.sync();
             let mut state = tx.sync_state()?;
             state.last_attempt = Some(report.started_at);
             match error {
@@ -116,15 +82,6 @@ fn record(local: &impl Local, report: &SyncReport, error: Option<&SyncError>) ->
         })
     })?;
     Ok(())
-}
-
-/// The state of one run.
-pub(crate) struct Run<'a, L: Local, R: Remote> {
-    pub(crate) local: &'a L,
-    pub(crate) remote: &'a R,
-    pub(crate) progress: &'a (dyn Fn(Progress) + Sync),
-    pub(crate) clock: HlcClock,
-    pub(crate) report: SyncReport,
 }
 
 impl<L: Local, R: Remote> Run<'_, L, R> {
@@ -160,44 +117,12 @@ impl<L: Local, R: Remote> Run<'_, L, R> {
         Ok(())
     }
 
-    pub(crate) fn user(&self) -> String {
-        self.local.with_store(|s| s.identity().user_id.clone())
-    }
-
-    pub(crate) fn now(&self) -> DateTime<Utc> {
-        self.local.now()
-    }
-
-    pub(crate) fn observe(&mut self, stamp: &str) {
-        if let Some(h) = Hlc::parse(stamp) {
-            self.clock.observe(&h);
-        }
-    }
-
-    /// A fresh stamp after everything seen (heads, pushed stamps).
-    pub(crate) fn tick(&mut self) -> String {
-        self.clock.tick(self.local.now().timestamp_millis()).to_string()
-    }
-
-    pub(crate) fn state(&self) -> Result<SyncState, SyncError> {
-        Ok(self.local.with_store(|s| s.sync_state())?)
-    }
-
-    /// Runs `f` in one local transaction.
-    pub(crate) fn commit<T>(&self, f: impl FnOnce(&mut Tx<'_>) -> Result<T, StoreError>) -> Result<T, SyncError> {
-        let now = self.now();
-        Ok(self.local.with_store(|s| s.transact(now, f))?)
-    }
-
-    pub(crate) fn report_progress(&self, phase: Phase, done: u64, total: Option<u64>) {
-        (self.progress)(Progress { phase, done, total });
-    }
-
     /// Local bookkeeping belongs to one remote: for another one, start over
     /// (join it, pull everything, push everything).
     fn forget_other_remote(&mut self) -> Result<(), SyncError> {
         let fingerprint = self.remote.fingerprint();
         self.commit(|tx| {
+            let mut tx = tx.sync();
             let state = tx.sync_state()?;
             if state.remote.as_deref() == Some(fingerprint.as_str()) {
                 return Ok(());
@@ -213,6 +138,7 @@ impl<L: Local, R: Remote> Run<'_, L, R> {
     /// join again and push everything.
     fn remote_was_reset(&mut self) -> Result<(), SyncError> {
         self.commit(|tx| {
+            let mut tx = tx.sync();
             let state = tx.sync_state()?;
             tx.set_sync_state(&SyncState { joined_user: None, checkpoint: None, pull: None, push: None, ..state })
         })
@@ -230,10 +156,11 @@ impl<L: Local, R: Remote> Run<'_, L, R> {
         let remote_profile = if owner == me {
             None
         } else {
-            let profile = self.remote.find_one("profile", &owner, &owner).await?;
-            profile.and_then(|d| d.get_str("hlc").ok().and_then(Hlc::parse))
+            let profile = self.remote.find_one(Collection::Profile, &owner, &owner).await?;
+            profile.and_then(|d| d.hlc())
         };
         self.commit(|tx| {
+            let mut tx = tx.sync();
             if owner == me {
                 tx.queue_full_push()?;
             } else {

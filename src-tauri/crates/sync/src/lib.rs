@@ -40,15 +40,17 @@ mod pull;
 mod push;
 mod remote;
 mod report;
+mod run;
 
 pub use api::{
     conflicts, delete_remote_data, disable, dismiss_conflict, enable, forget_remote, restore_conflict, status,
     sync_log, test_connection,
 };
-pub use engine::{Local, StoreLocal, sync_once};
+pub use engine::sync_once;
 pub use error::{ErrorKind, SyncError, redact};
 pub use memory::{MemoryCursor, MemoryRemote};
 pub use mongo::{MongoCursor, MongoRemote};
 pub use remote::{HEADS, OWNER, PullCursor, Remote};
 pub use report::{Phase, Progress, ServerInfo, SyncReport, SyncStatus};
-pub use waymark_store::{Conflict, DocKey, SyncLogEntry};
+pub use run::{Local, StoreLocal};
+pub use waymark_store::{Collection, Conflict, DocKey, RawDoc, SyncLogEntry};

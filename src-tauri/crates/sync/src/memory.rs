@@ -8,16 +8,17 @@
 //! and can simulate a connection lost at a chosen request.
 
 use crate::error::SyncError;
-use crate::remote::{HEADS, OWNER, PullCursor, Remote};
-use mongodb::bson::{Bson, Document, doc};
+use crate::remote::{HEADS, OWNER, OWNER_KEY, PullCursor, Remote};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+use waymark_store::bson::doc;
+use waymark_store::{Collection, RawDoc, field};
 
 /// An in-memory remote (see the module docs for what it models).
 #[derive(Debug, Default)]
 pub struct MemoryRemote {
-    data: Mutex<HashMap<String, BTreeMap<String, Document>>>,
+    data: Mutex<HashMap<String, BTreeMap<String, RawDoc>>>,
     trips: AtomicU64,
     fail_at: Mutex<Option<FaultPlan>>,
 }
@@ -32,7 +33,7 @@ struct FaultPlan {
 #[derive(Debug)]
 pub struct MemoryCursor<'a> {
     remote: &'a MemoryRemote,
-    docs: std::vec::IntoIter<Document>,
+    docs: std::vec::IntoIter<RawDoc>,
     batch: usize,
     first: bool,
 }
@@ -58,7 +59,7 @@ impl MemoryRemote {
     }
 
     /// Every document of a collection (heads and owner included), by `_id`.
-    pub fn documents(&self, collection: &str) -> Vec<Document> {
+    pub fn documents(&self, collection: &str) -> Vec<RawDoc> {
         self.data
             .lock()
             .expect("remote data")
@@ -81,26 +82,18 @@ impl MemoryRemote {
         if lost { Err(SyncError::unreachable("connection lost after the request (simulated)")) } else { Ok(value) }
     }
 
-    fn with<R>(&self, collection: &str, f: impl FnOnce(&mut BTreeMap<String, Document>) -> R) -> R {
+    fn with<R>(&self, collection: &str, f: impl FnOnce(&mut BTreeMap<String, RawDoc>) -> R) -> R {
         let mut data = self.data.lock().expect("remote data");
         f(data.entry(collection.to_string()).or_default())
     }
 }
 
-fn text<'d>(d: &'d Document, field: &str) -> &'d str {
-    d.get_str(field).unwrap_or("")
-}
-
-fn id_of(d: &Document) -> String {
-    match d.get("_id") {
-        Some(Bson::String(s)) => s.clone(),
-        Some(other) => other.to_string(),
-        None => String::new(),
-    }
+fn text<'d>(d: &'d RawDoc, name: &str) -> &'d str {
+    d.get_str(name).unwrap_or("")
 }
 
 impl PullCursor for MemoryCursor<'_> {
-    async fn next_batch(&mut self) -> Result<Vec<Document>, SyncError> {
+    async fn next_batch(&mut self) -> Result<Vec<RawDoc>, SyncError> {
         if !self.first {
             let lost = self.remote.trip()?;
             self.remote.finish(lost, ())?;
@@ -124,17 +117,17 @@ impl Remote for MemoryRemote {
     async fn claim_owner(&self, user: &str, claimed_at: &str) -> Result<String, SyncError> {
         let lost = self.trip()?;
         let owner = self.with(OWNER, |c| {
-            let d = c
-                .entry("owner".into())
-                .or_insert_with(|| doc! { "_id": "owner", "user_id": user, "claimed_at": claimed_at });
-            text(d, "user_id").to_string()
+            let d = c.entry(OWNER_KEY.into()).or_insert_with(|| {
+                RawDoc::new(doc! { (field::ID): OWNER_KEY, (field::USER_ID): user, "claimed_at": claimed_at })
+            });
+            text(d, field::USER_ID).to_string()
         });
         self.finish(lost, owner)
     }
 
     async fn read_head(&self, user: &str) -> Result<Option<String>, SyncError> {
         let lost = self.trip()?;
-        let head = self.with(HEADS, |c| c.get(user).map(|d| text(d, "push_hlc").to_string()));
+        let head = self.with(HEADS, |c| c.get(user).map(|d| text(d, field::PUSH_HLC).to_string()));
         self.finish(lost, head)
     }
 
@@ -144,7 +137,7 @@ impl Remote for MemoryRemote {
             if c.contains_key(user) {
                 false
             } else {
-                c.insert(user.to_string(), doc! { "_id": user, "push_hlc": push_hlc });
+                c.insert(user.to_string(), RawDoc::new(doc! { (field::ID): user, (field::PUSH_HLC): push_hlc }));
                 true
             }
         });
@@ -154,8 +147,8 @@ impl Remote for MemoryRemote {
     async fn advance_head(&self, user: &str, from: &str, to: &str) -> Result<bool, SyncError> {
         let lost = self.trip()?;
         let moved = self.with(HEADS, |c| match c.get_mut(user) {
-            Some(d) if text(d, "push_hlc") == from => {
-                d.insert("push_hlc", to);
+            Some(d) if text(d, field::PUSH_HLC) == from => {
+                d.set_push_hlc(to);
                 true
             }
             _ => false,
@@ -163,20 +156,20 @@ impl Remote for MemoryRemote {
         self.finish(lost, moved)
     }
 
-    async fn find_present(&self, collection: &str, user: &str, ids: &[String]) -> Result<Vec<Document>, SyncError> {
+    async fn find_present(&self, collection: Collection, user: &str, ids: &[String]) -> Result<Vec<RawDoc>, SyncError> {
         let lost = self.trip()?;
-        let found = self.with(collection, |c| {
-            ids.iter().filter_map(|id| c.get(id)).filter(|d| text(d, "user_id") == user).cloned().collect()
+        let found = self.with(collection.name(), |c| {
+            ids.iter().filter_map(|id| c.get(id)).filter(|d| d.user_id() == Some(user)).cloned().collect()
         });
         self.finish(lost, found)
     }
 
-    async fn insert_many(&self, collection: &str, docs: Vec<Document>) -> Result<Vec<String>, SyncError> {
+    async fn insert_many(&self, collection: Collection, docs: Vec<RawDoc>) -> Result<Vec<String>, SyncError> {
         let lost = self.trip()?;
-        let dups = self.with(collection, |c| {
+        let dups = self.with(collection.name(), |c| {
             let mut dups = Vec::new();
             for d in docs {
-                match c.entry(id_of(&d)) {
+                match c.entry(d.id_text()) {
                     std::collections::btree_map::Entry::Occupied(e) => dups.push(e.key().clone()),
                     std::collections::btree_map::Entry::Vacant(e) => {
                         e.insert(d);
@@ -188,10 +181,10 @@ impl Remote for MemoryRemote {
         self.finish(lost, dups)
     }
 
-    async fn insert_one(&self, collection: &str, doc: Document) -> Result<bool, SyncError> {
+    async fn insert_one(&self, collection: Collection, doc: RawDoc) -> Result<bool, SyncError> {
         let lost = self.trip()?;
-        let id = id_of(&doc);
-        let inserted = self.with(collection, |c| match c.entry(id) {
+        let id = doc.id_text();
+        let inserted = self.with(collection.name(), |c| match c.entry(id) {
             std::collections::btree_map::Entry::Occupied(_) => false,
             std::collections::btree_map::Entry::Vacant(e) => {
                 e.insert(doc);
@@ -201,14 +194,14 @@ impl Remote for MemoryRemote {
         self.finish(lost, inserted)
     }
 
-    async fn replace_if_not_newer(&self, collection: &str, user: &str, doc: Document) -> Result<bool, SyncError> {
+    async fn replace_if_not_newer(&self, collection: Collection, user: &str, doc: RawDoc) -> Result<bool, SyncError> {
         let lost = self.trip()?;
-        let id = id_of(&doc);
-        let replaced = self.with(collection, |c| match c.get_mut(&id) {
-            Some(old) if text(old, "user_id") == user && text(old, "hlc") <= text(&doc, "hlc") => {
-                for (k, v) in doc {
-                    old.insert(k, v);
-                }
+        let id = doc.id_text();
+        let replaced = self.with(collection.name(), |c| match c.get_mut(&id) {
+            Some(old) if text(old, field::USER_ID) == user && text(old, field::HLC) <= text(&doc, field::HLC) => {
+                let mut merged = std::mem::take(old).into_document();
+                merged.extend(doc.into_document());
+                *old = RawDoc::new(merged);
                 true
             }
             _ => false,
@@ -218,20 +211,20 @@ impl Remote for MemoryRemote {
 
     async fn restamp(
         &self,
-        collection: &str,
+        collection: Collection,
         user: &str,
         ids: &[String],
         from: &str,
         to: &str,
     ) -> Result<(), SyncError> {
         let lost = self.trip()?;
-        self.with(collection, |c| {
+        self.with(collection.name(), |c| {
             for id in ids {
                 if let Some(d) = c.get_mut(id)
-                    && text(d, "user_id") == user
-                    && text(d, "push_hlc") == from
+                    && text(d, field::USER_ID) == user
+                    && text(d, field::PUSH_HLC) == from
                 {
-                    d.insert("push_hlc", to);
+                    d.set_push_hlc(to);
                 }
             }
         });
@@ -240,40 +233,40 @@ impl Remote for MemoryRemote {
 
     async fn pull(
         &self,
-        collection: &str,
+        collection: Collection,
         user: &str,
         after: Option<&str>,
         upto: &str,
         batch: usize,
     ) -> Result<Self::Cursor<'_>, SyncError> {
         let lost = self.trip()?;
-        let mut docs: Vec<Document> = self.with(collection, |c| {
+        let mut docs: Vec<RawDoc> = self.with(collection.name(), |c| {
             c.values()
-                .filter(|d| text(d, "user_id") == user)
+                .filter(|d| text(d, field::USER_ID) == user)
                 .filter(|d| {
-                    let p = text(d, "push_hlc");
+                    let p = text(d, field::PUSH_HLC);
                     after.is_none_or(|a| p > a) && p <= upto
                 })
                 .cloned()
                 .collect()
         });
-        docs.sort_by(|a, b| (text(a, "push_hlc"), id_of(a)).cmp(&(text(b, "push_hlc"), id_of(b))));
+        docs.sort_by(|a, b| (text(a, field::PUSH_HLC), a.id_text()).cmp(&(text(b, field::PUSH_HLC), b.id_text())));
         self.finish(lost, MemoryCursor { remote: self, docs: docs.into_iter(), batch: batch.max(1), first: true })
     }
 
-    async fn find_one(&self, collection: &str, user: &str, id: &str) -> Result<Option<Document>, SyncError> {
+    async fn find_one(&self, collection: Collection, user: &str, id: &str) -> Result<Option<RawDoc>, SyncError> {
         let lost = self.trip()?;
-        let found = self.with(collection, |c| c.get(id).filter(|d| text(d, "user_id") == user).cloned());
+        let found = self.with(collection.name(), |c| c.get(id).filter(|d| text(d, field::USER_ID) == user).cloned());
         self.finish(lost, found)
     }
 
-    async fn delete_user(&self, collections: &[&str], user: &str) -> Result<u64, SyncError> {
+    async fn delete_user(&self, collections: &[Collection], user: &str) -> Result<u64, SyncError> {
         let mut deleted = 0;
         for collection in collections {
             let lost = self.trip()?;
-            deleted += self.with(collection, |c| {
+            deleted += self.with(collection.name(), |c| {
                 let before = c.len();
-                c.retain(|_, d| text(d, "user_id") != user);
+                c.retain(|_, d| text(d, field::USER_ID) != user);
                 (before - c.len()) as u64
             });
             self.finish(lost, ())?;
@@ -282,7 +275,7 @@ impl Remote for MemoryRemote {
         self.with(HEADS, |c| c.remove(user));
         self.finish(lost, ())?;
         let lost = self.trip()?;
-        self.with(OWNER, |c| c.retain(|_, d| text(d, "user_id") != user));
+        self.with(OWNER, |c| c.retain(|_, d| text(d, field::USER_ID) != user));
         self.finish(lost, deleted)
     }
 }

@@ -4,15 +4,13 @@
 //! the head only when every collection is done. Documents above the head are
 //! not read: they belong to pushes not yet committed (see `docs/sync.md`).
 
-use crate::engine::{Local, Run};
 use crate::error::{ErrorKind, SyncError};
 use crate::remote::{PullCursor, Remote};
 use crate::report::Phase;
+use crate::run::{Local, Run};
 use chrono::{DateTime, Utc};
-use mongodb::bson::Document;
 use tokio::sync::oneshot;
-use waymark_core::hlc::Hlc;
-use waymark_store::{APPEND_ONLY, COLLECTIONS, PullProgress, StoreError, SyncState, Tx, stamps_of};
+use waymark_store::{Collection, PullProgress, RawDoc, StoreError, SyncState, SyncTx};
 
 /// Documents applied per local transaction.
 pub(crate) const PULL_BATCH: usize = 1000;
@@ -34,11 +32,11 @@ pub(crate) async fn pull<L: Local, R: Remote>(run: &mut Run<'_, L, R>, head: &st
             return Ok(());
         }
         let (target, first) = match &state.pull {
-            Some(p) => (p.target.clone(), COLLECTIONS.iter().position(|c| *c == p.collection).unwrap_or(0)),
+            Some(p) => (p.target.clone(), Collection::ALL.iter().position(|c| c.name() == p.collection).unwrap_or(0)),
             None => (head.to_string(), 0),
         };
         let after = state.checkpoint.clone();
-        for (index, collection) in COLLECTIONS.iter().enumerate().skip(first) {
+        for (index, collection) in Collection::ALL.into_iter().enumerate().skip(first) {
             let mut cursor = run.remote.pull(collection, &user, after.as_deref(), &target, PULL_BATCH).await?;
             let mut batch = cursor.next_batch().await?;
             while !batch.is_empty() {
@@ -53,9 +51,11 @@ pub(crate) async fn pull<L: Local, R: Remote>(run: &mut Run<'_, L, R>, head: &st
                 run.report.purged += applied.purged;
                 run.report_progress(Phase::Pull, run.report.pulled, None);
             }
-            let next =
-                COLLECTIONS.get(index + 1).map(|c| PullProgress { target: target.clone(), collection: c.to_string() });
+            let next = Collection::ALL
+                .get(index + 1)
+                .map(|c| PullProgress { target: target.clone(), collection: c.name().to_string() });
             run.commit(|tx| {
+                let mut tx = tx.sync();
                 let state = tx.sync_state()?;
                 let checkpoint = if next.is_none() { Some(target.clone()) } else { state.checkpoint.clone() };
                 tx.set_sync_state(&SyncState { pull: next.clone(), checkpoint, ..state })
@@ -69,19 +69,24 @@ pub(crate) async fn pull<L: Local, R: Remote>(run: &mut Run<'_, L, R>, head: &st
 fn commit_elsewhere<L: Local>(
     local: L,
     now: DateTime<Utc>,
-    collection: &'static str,
+    collection: Collection,
     user: String,
-    batch: Vec<Document>,
+    batch: Vec<RawDoc>,
 ) -> oneshot::Receiver<Result<Applied, StoreError>> {
     let (done, receiver) = oneshot::channel();
     std::thread::spawn(move || {
-        let applied = local.with_store(|s| s.transact(now, |tx| apply_batch(tx, collection, &user, batch)));
+        let applied = local.with_store(|s| s.transact(now, |tx| apply_batch(&mut tx.sync(), collection, &user, batch)));
         let _ = done.send(applied);
     });
     receiver
 }
 
-fn apply_batch(tx: &mut Tx<'_>, collection: &str, user: &str, batch: Vec<Document>) -> Result<Applied, StoreError> {
+fn apply_batch(
+    tx: &mut SyncTx<'_, '_>,
+    collection: Collection,
+    user: &str,
+    batch: Vec<RawDoc>,
+) -> Result<Applied, StoreError> {
     let mut out = Applied::default();
     for remote in batch {
         match apply(tx, collection, user, remote)? {
@@ -98,7 +103,12 @@ fn apply_batch(tx: &mut Tx<'_>, collection: &str, user: &str, batch: Vec<Documen
 }
 
 /// Applies one remote document; returns 1 when it made a conflict.
-pub(crate) fn apply_one(tx: &mut Tx<'_>, collection: &str, user: &str, remote: Document) -> Result<u64, StoreError> {
+pub(crate) fn apply_one(
+    tx: &mut SyncTx<'_, '_>,
+    collection: Collection,
+    user: &str,
+    remote: RawDoc,
+) -> Result<u64, StoreError> {
     Ok(match apply(tx, collection, user, remote)? {
         Outcome::Applied { conflict: true, .. } => 1,
         _ => 0,
@@ -116,8 +126,8 @@ enum Outcome {
 /// conflict), an older one loses to a local change made after it (it becomes
 /// a conflict) and is otherwise already known; append-only collections merge
 /// without conflicts.
-fn apply(tx: &mut Tx<'_>, collection: &str, user: &str, remote: Document) -> Result<Outcome, StoreError> {
-    let Ok(stamps) = stamps_of(collection, &remote) else { return Ok(Outcome::Invalid) };
+fn apply(tx: &mut SyncTx<'_, '_>, collection: Collection, user: &str, remote: RawDoc) -> Result<Outcome, StoreError> {
+    let Ok(stamps) = remote.stamps(collection) else { return Ok(Outcome::Invalid) };
     if stamps.user_id != user {
         return Ok(Outcome::OtherUser);
     }
@@ -130,18 +140,17 @@ fn apply(tx: &mut Tx<'_>, collection: &str, user: &str, remote: Document) -> Res
         }
         return done(false, false);
     };
-    let Some(ours) = local.get_str("hlc").ok().and_then(Hlc::parse) else { return Ok(Outcome::Invalid) };
+    let Some(ours) = local.hlc() else { return Ok(Outcome::Invalid) };
     if *theirs == ours {
         return done(false, false);
     }
-    let append_only = APPEND_ONLY.contains(&collection);
-    let change = if append_only { None } else { tx.change_base(collection, id, &ours) };
+    let change = if collection.is_append_only() { None } else { tx.change_base(collection, id, &ours) };
     if *theirs > ours {
         let remote_copy = remote.clone();
         if !applied(tx.apply_remote(collection, remote))? {
             return Ok(Outcome::Invalid);
         }
-        let conflict = change.is_some() && !same_content(&local, &remote_copy);
+        let conflict = change.is_some() && !local.same_content(&remote_copy);
         if conflict {
             tx.record_conflict(collection, local, theirs)?;
             tx.settle(collection, id)?;
@@ -149,31 +158,11 @@ fn apply(tx: &mut Tx<'_>, collection: &str, user: &str, remote: Document) -> Res
         let purged = stamps.deleted && tx.purge_tombstone(collection, id, theirs)?;
         return done(conflict, purged);
     }
-    let rival = change.is_some_and(|base| base.as_ref().is_none_or(|b| theirs > b)) && !same_content(&local, &remote);
+    let rival = change.is_some_and(|base| base.as_ref().is_none_or(|b| theirs > b)) && !local.same_content(&remote);
     if rival {
         tx.record_conflict(collection, remote, &ours)?;
     }
     done(rival, false)
-}
-
-/// Whether two versions of a document say the same: both deleted, or equal
-/// apart from their sync stamps. Then neither loses anything and there is no
-/// conflict (e.g. the same goal archived on two desktops deletes its tasks on
-/// both).
-fn same_content(a: &Document, b: &Document) -> bool {
-    const STAMPS: [&str; 5] = ["_id", "user_id", "updated_at", "hlc", "push_hlc"];
-    let deleted = |d: &Document| d.get_bool("deleted").unwrap_or(false);
-    if deleted(a) && deleted(b) {
-        return true;
-    }
-    let strip = |d: &Document| {
-        let mut d = d.clone();
-        for k in STAMPS {
-            d.remove(k);
-        }
-        d
-    };
-    strip(a) == strip(b)
 }
 
 /// A remote document that is not a readable Waymark document is skipped

@@ -11,15 +11,14 @@
 //! A remote copy newer than the local one is a conflict: it is applied
 //! locally right away, the local version kept in the conflicts list.
 
-use crate::engine::{Local, Run};
 use crate::error::{ErrorKind, SyncError};
 use crate::remote::Remote;
 use crate::report::Phase;
+use crate::run::{Local, Run};
 use futures_util::stream::{self, StreamExt};
-use mongodb::bson::Document;
 use std::collections::{HashMap, HashSet};
 use waymark_core::hlc::Hlc;
-use waymark_store::{DocKey, PendingDoc, PushProgress, StoreError, SyncState};
+use waymark_store::{Collection, DocKey, PendingDoc, PushProgress, RawDoc, StoreError, SyncState};
 
 /// Documents per push batch (one head swap each).
 pub(crate) const PUSH_BATCH: usize = 2000;
@@ -32,7 +31,7 @@ const MAX_HEAD_TRIES: usize = 50;
 #[derive(Default)]
 struct BatchOutcome {
     written: u64,
-    rivals: Vec<(String, Document)>,
+    rivals: Vec<(Collection, RawDoc)>,
     unresolved: Vec<DocKey>,
     tombstones: Vec<(DocKey, Hlc)>,
     head_from: Option<String>,
@@ -56,7 +55,7 @@ pub(crate) async fn push<L: Local, R: Remote>(
         let current = run.local.with_store(|s| {
             let mut out = Vec::with_capacity(chunk.len());
             for d in chunk {
-                if let Some(doc) = s.raw_document(&d.key.collection, &d.key.id)? {
+                if let Some(doc) = s.raw_document(d.key.collection, &d.key.id)? {
                     out.push((d.key.clone(), doc));
                 }
             }
@@ -67,13 +66,14 @@ pub(crate) async fn push<L: Local, R: Remote>(
         let last = chunk.last().map(|d| PushProgress {
             upto: snapshot.upto,
             hlc: d.hlc.clone(),
-            collection: d.key.collection.clone(),
+            collection: d.key.collection.name().to_string(),
             id: d.key.id.clone(),
         });
         let applied = run.commit(|tx| {
+            let mut tx = tx.sync();
             let mut conflicts = 0;
             for (collection, doc) in &outcome.rivals {
-                conflicts += crate::pull::apply_one(tx, collection, &user, doc.clone())?;
+                conflicts += crate::pull::apply_one(&mut tx, *collection, &user, doc.clone())?;
             }
             if !outcome.unresolved.is_empty() {
                 tx.acknowledge_push(0, outcome.unresolved.clone())?;
@@ -95,10 +95,11 @@ pub(crate) async fn push<L: Local, R: Remote>(
         run.report_progress(Phase::Push, done, Some(total));
     }
     let purged = run.commit(|tx| {
+        let mut tx = tx.sync();
         tx.acknowledge_push(snapshot.upto, Vec::new())?;
         let mut purged = 0;
         for (key, hlc) in &tombstones {
-            if tx.purge_tombstone(&key.collection, &key.id, hlc)? {
+            if tx.purge_tombstone(key.collection, &key.id, hlc)? {
                 purged += 1;
             }
         }
@@ -112,58 +113,64 @@ pub(crate) async fn push<L: Local, R: Remote>(
 
 fn already_pushed(p: &PushProgress, d: &PendingDoc) -> bool {
     d.newest_entry <= p.upto
-        && (d.hlc.as_str(), d.key.collection.as_str(), d.key.id.as_str())
+        && (d.hlc.as_str(), d.key.collection.name(), d.key.id.as_str())
             <= (p.hlc.as_str(), p.collection.as_str(), p.id.as_str())
 }
 
-fn text(d: &Document, field: &str) -> String {
-    d.get_str(field).unwrap_or_default().to_string()
+/// A document's `_id` as text, empty when it has no string `_id`.
+fn id_of(d: &RawDoc) -> String {
+    d.id().unwrap_or_default().to_string()
+}
+
+/// A document's `hlc`, empty when it has none (it then loses every comparison).
+fn hlc_of(d: &RawDoc) -> &str {
+    d.hlc_text().unwrap_or_default()
 }
 
 async fn push_batch<L: Local, R: Remote>(
     run: &mut Run<'_, L, R>,
     user: &str,
     head: Option<String>,
-    docs: Vec<(DocKey, Document)>,
+    docs: Vec<(DocKey, RawDoc)>,
 ) -> Result<BatchOutcome, SyncError> {
     let mut out = BatchOutcome::default();
     if let Some(h) = &head {
         run.observe(h);
     }
     let stamp = run.tick();
-    let mut groups: Vec<(String, Vec<(DocKey, Document)>)> = Vec::new();
+    let mut groups: Vec<(Collection, Vec<(DocKey, RawDoc)>)> = Vec::new();
     for (key, mut doc) in docs {
-        doc.insert("push_hlc", stamp.as_str());
-        if doc.get_bool("deleted").unwrap_or(false)
-            && let Some(h) = doc.get_str("hlc").ok().and_then(Hlc::parse)
+        doc.set_push_hlc(&stamp);
+        if doc.is_deleted()
+            && let Some(h) = doc.hlc()
         {
             out.tombstones.push((key.clone(), h));
         }
         match groups.iter_mut().find(|(c, _)| *c == key.collection) {
             Some((_, g)) => g.push((key, doc)),
-            None => groups.push((key.collection.clone(), vec![(key, doc)])),
+            None => groups.push((key.collection, vec![(key, doc)])),
         }
     }
-    let mut written: Vec<(String, Vec<String>)> = Vec::new();
+    let mut written: Vec<(Collection, Vec<String>)> = Vec::new();
     for (collection, group) in groups {
-        let docs: Vec<Document> = group.into_iter().map(|(_, doc)| doc).collect();
-        let duplicates = run.remote.insert_many(&collection, docs.clone()).await?;
+        let docs: Vec<RawDoc> = group.into_iter().map(|(_, doc)| doc).collect();
+        let duplicates = run.remote.insert_many(collection, docs.clone()).await?;
         let is_duplicate: HashSet<&str> = duplicates.iter().map(String::as_str).collect();
         let mut ids_written: Vec<String> =
-            docs.iter().map(|d| text(d, "_id")).filter(|id| !is_duplicate.contains(id.as_str())).collect();
+            docs.iter().map(id_of).filter(|id| !is_duplicate.contains(id.as_str())).collect();
         let mut replaces = Vec::new();
         if !duplicates.is_empty() {
-            let present: HashMap<String, Document> = run
+            let present: HashMap<String, RawDoc> = run
                 .remote
-                .find_present(&collection, user, &duplicates)
+                .find_present(collection, user, &duplicates)
                 .await?
                 .into_iter()
-                .map(|d| (text(&d, "_id"), d))
+                .map(|d| (id_of(&d), d))
                 .collect();
-            for doc in docs.into_iter().filter(|d| is_duplicate.contains(text(d, "_id").as_str())) {
-                match present.get(&text(&doc, "_id")) {
-                    Some(theirs) if text(theirs, "hlc") > text(&doc, "hlc") => {
-                        out.rivals.push((collection.clone(), theirs.clone()));
+            for doc in docs.into_iter().filter(|d| is_duplicate.contains(id_of(d).as_str())) {
+                match present.get(&id_of(&doc)) {
+                    Some(theirs) if hlc_of(theirs) > hlc_of(&doc) => {
+                        out.rivals.push((collection, theirs.clone()));
                     }
                     _ => replaces.push(doc),
                 }
@@ -171,12 +178,9 @@ async fn push_batch<L: Local, R: Remote>(
         }
         let remote = run.remote;
         let results: Vec<Result<(String, Replaced), SyncError>> = stream::iter(replaces)
-            .map(|doc| {
-                let collection = collection.as_str();
-                async move {
-                    let id = text(&doc, "_id");
-                    Ok((id, replace(remote, collection, user, doc).await?))
-                }
+            .map(|doc| async move {
+                let id = id_of(&doc);
+                Ok((id, replace(remote, collection, user, doc).await?))
             })
             .buffer_unordered(PARALLEL_REPLACES)
             .collect()
@@ -184,8 +188,8 @@ async fn push_batch<L: Local, R: Remote>(
         for result in results {
             match result? {
                 (id, Replaced::Written) => ids_written.push(id),
-                (_, Replaced::Newer(theirs)) => out.rivals.push((collection.clone(), theirs)),
-                (id, Replaced::Unresolved) => out.unresolved.push(DocKey::new(collection.as_str(), id)),
+                (_, Replaced::Newer(theirs)) => out.rivals.push((collection, theirs)),
+                (id, Replaced::Unresolved) => out.unresolved.push(DocKey::new(collection, id)),
             }
         }
         out.written += ids_written.len() as u64;
@@ -199,20 +203,25 @@ async fn push_batch<L: Local, R: Remote>(
 
 enum Replaced {
     Written,
-    Newer(Document),
+    Newer(RawDoc),
     Unresolved,
 }
 
 /// Conditional replace; when nothing matched, insert; when that finds a
 /// copy, it is newer (or of another user): fetch it.
-async fn replace<R: Remote>(remote: &R, collection: &str, user: &str, doc: Document) -> Result<Replaced, SyncError> {
-    let hlc = text(&doc, "hlc");
-    let id = text(&doc, "_id");
+async fn replace<R: Remote>(
+    remote: &R,
+    collection: Collection,
+    user: &str,
+    doc: RawDoc,
+) -> Result<Replaced, SyncError> {
+    let hlc = hlc_of(&doc).to_string();
+    let id = id_of(&doc);
     if remote.replace_if_not_newer(collection, user, doc.clone()).await? || remote.insert_one(collection, doc).await? {
         return Ok(Replaced::Written);
     }
     match remote.find_one(collection, user, &id).await? {
-        Some(theirs) if text(&theirs, "hlc") > hlc => Ok(Replaced::Newer(theirs)),
+        Some(theirs) if hlc_of(&theirs) > hlc.as_str() => Ok(Replaced::Newer(theirs)),
         _ => Ok(Replaced::Unresolved),
     }
 }
@@ -225,7 +234,7 @@ async fn commit_head<L: Local, R: Remote>(
     user: &str,
     mut head: Option<String>,
     mut stamp: String,
-    written: &[(String, Vec<String>)],
+    written: &[(Collection, Vec<String>)],
 ) -> Result<(Option<String>, String), SyncError> {
     for _ in 0..MAX_HEAD_TRIES {
         let moved = match &head {
@@ -241,7 +250,7 @@ async fn commit_head<L: Local, R: Remote>(
         }
         let next = run.tick();
         for (collection, ids) in written.iter().filter(|(_, ids)| !ids.is_empty()) {
-            run.remote.restamp(collection, user, ids, &stamp, &next).await?;
+            run.remote.restamp(*collection, user, ids, &stamp, &next).await?;
         }
         stamp = next;
     }

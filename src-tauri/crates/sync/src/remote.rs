@@ -3,24 +3,27 @@
 //! MongoDB implementation is tested against). Generic, not `dyn`: the engine
 //! is compiled for each implementation.
 //!
-//! Remote documents are the local ones plus `push_hlc`; the per-user head
+//! Remote documents are the local ones plus `push_hlc`, handed over as
+//! [`RawDoc`]s (the MongoDB remote converts to the driver's documents); the per-user head
 //! document lives in `sync_heads` and the database's owner claim in
 //! `sync_owner` (see `docs/sync.md`).
 
 use crate::error::SyncError;
-use mongodb::bson::Document;
 use std::future::Future;
+use waymark_store::{Collection, RawDoc};
 
 /// The remote collection holding one head document per user.
 pub const HEADS: &str = "sync_heads";
 /// The remote collection holding the database's owner claim.
 pub const OWNER: &str = "sync_owner";
+/// The `_id` of the owner claim.
+pub(crate) const OWNER_KEY: &str = "owner";
 
 /// Documents of a pull, handed out in batches.
 pub trait PullCursor: Send {
     /// The next batch (at most the batch size given to [`Remote::pull`]);
     /// empty when the pull is complete.
-    fn next_batch(&mut self) -> impl Future<Output = Result<Vec<Document>, SyncError>> + Send;
+    fn next_batch(&mut self) -> impl Future<Output = Result<Vec<RawDoc>, SyncError>> + Send;
 }
 
 /// A sync remote. Every operation is one request (one round trip, plus
@@ -55,21 +58,21 @@ pub trait Remote: Sync {
     /// `user`'s documents of `collection` among `ids` (one `$in` query).
     fn find_present(
         &self,
-        collection: &str,
+        collection: Collection,
         user: &str,
         ids: &[String],
-    ) -> impl Future<Output = Result<Vec<Document>, SyncError>> + Send;
+    ) -> impl Future<Output = Result<Vec<RawDoc>, SyncError>> + Send;
 
     /// Inserts documents (unordered: one duplicate does not stop the others);
     /// returns the `_id`s that already existed.
     fn insert_many(
         &self,
-        collection: &str,
-        docs: Vec<Document>,
+        collection: Collection,
+        docs: Vec<RawDoc>,
     ) -> impl Future<Output = Result<Vec<String>, SyncError>> + Send;
 
     /// Inserts one document; `false` when its `_id` already exists.
-    fn insert_one(&self, collection: &str, doc: Document) -> impl Future<Output = Result<bool, SyncError>> + Send;
+    fn insert_one(&self, collection: Collection, doc: RawDoc) -> impl Future<Output = Result<bool, SyncError>> + Send;
 
     /// Replaces `user`'s copy of `doc` (by `_id`) with `doc` only when the
     /// copy's `hlc` is not newer: `update_one({$and: [{_id}, {user_id},
@@ -77,16 +80,16 @@ pub trait Remote: Sync {
     /// (absent, or newer).
     fn replace_if_not_newer(
         &self,
-        collection: &str,
+        collection: Collection,
         user: &str,
-        doc: Document,
+        doc: RawDoc,
     ) -> impl Future<Output = Result<bool, SyncError>> + Send;
 
     /// Sets `push_hlc` to `to` on `user`'s documents among `ids` that still
     /// carry `push_hlc == from`.
     fn restamp(
         &self,
-        collection: &str,
+        collection: Collection,
         user: &str,
         ids: &[String],
         from: &str,
@@ -99,7 +102,7 @@ pub trait Remote: Sync {
     /// returns when given a `sort`, which makes a large pull quadratic).
     fn pull(
         &self,
-        collection: &str,
+        collection: Collection,
         user: &str,
         after: Option<&str>,
         upto: &str,
@@ -109,12 +112,16 @@ pub trait Remote: Sync {
     /// One of `user`'s documents by `_id`.
     fn find_one(
         &self,
-        collection: &str,
+        collection: Collection,
         user: &str,
         id: &str,
-    ) -> impl Future<Output = Result<Option<Document>, SyncError>> + Send;
+    ) -> impl Future<Output = Result<Option<RawDoc>, SyncError>> + Send;
 
     /// Deletes every document of `user` in `collections`, its head, and the
     /// owner claim when it is `user`'s. Returns how many documents went.
-    fn delete_user(&self, collections: &[&str], user: &str) -> impl Future<Output = Result<u64, SyncError>> + Send;
+    fn delete_user(
+        &self,
+        collections: &[Collection],
+        user: &str,
+    ) -> impl Future<Output = Result<u64, SyncError>> + Send;
 }

@@ -5,10 +5,11 @@
 //! computed over, so a reader recomputes the checksum from the documents it
 //! parsed, whatever spacing or key order the file has by then.
 
-use polodb_core::bson::{Bson, Document};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::io::{self, Write};
+use waymark_store::RawDoc;
+use waymark_store::bson::{Bson, Document};
 
 /// Appends `doc` in canonical form.
 pub(crate) fn write_document(out: &mut Vec<u8>, doc: &Document) {
@@ -131,10 +132,10 @@ fn write_string(out: &mut Vec<u8>, s: &str) {
 /// `{"<name>":[<doc>,<doc>,…],…}` with the names sorted and each document in
 /// canonical form, in the order given. Without `out` it only computes the checksum.
 pub(crate) fn seal<'a>(
-    collections: impl IntoIterator<Item = (&'a str, &'a [Document])>,
+    collections: impl IntoIterator<Item = (&'a str, &'a [RawDoc])>,
     mut out: Option<&mut dyn Write>,
 ) -> io::Result<String> {
-    let mut sorted: Vec<(&str, &[Document])> = collections.into_iter().collect();
+    let mut sorted: Vec<(&str, &[RawDoc])> = collections.into_iter().collect();
     sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut hash = Sha256::new();
     let mut buf = Vec::with_capacity(4096);
@@ -172,7 +173,7 @@ pub(crate) fn seal<'a>(
 }
 
 /// The checksum of a file's collections (see [`seal`]).
-pub(crate) fn checksum<'a>(collections: impl IntoIterator<Item = (&'a str, &'a [Document])>) -> String {
+pub(crate) fn checksum<'a>(collections: impl IntoIterator<Item = (&'a str, &'a [RawDoc])>) -> String {
     // Without a writer nothing can fail.
     seal(collections, None).unwrap_or_default()
 }
@@ -185,7 +186,7 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use polodb_core::bson::{self, doc};
+    use waymark_store::bson::{self, doc};
 
     fn text(d: &Document) -> String {
         let mut out = Vec::new();
@@ -227,8 +228,8 @@ mod tests {
 
     #[test]
     fn the_checksum_ignores_the_order_collections_are_given_in() {
-        let a = [doc! { "_id": "1" }];
-        let b = [doc! { "_id": "2" }, doc! { "_id": "3" }];
+        let a = [RawDoc::new(doc! { "_id": "1" })];
+        let b = [RawDoc::new(doc! { "_id": "2" }), RawDoc::new(doc! { "_id": "3" })];
         let one = checksum([("goals", &a[..]), ("tasks", &b[..])]);
         assert_eq!(one, checksum([("tasks", &b[..]), ("goals", &a[..])]));
         assert_ne!(one, checksum([("goals", &b[..]), ("tasks", &a[..])]));

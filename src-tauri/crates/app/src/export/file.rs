@@ -8,13 +8,12 @@
 
 use super::canonical::{checksum, seal};
 use chrono::{DateTime, Utc};
-use polodb_core::bson::Document;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io::{self, Write};
-use waymark_store::{COLLECTIONS, SCHEMA_VERSION};
+use waymark_store::{Collection, RawDoc, SCHEMA_VERSION};
 
 /// The `format` of every export file.
 pub const FORMAT: &str = "waymark-export";
@@ -37,7 +36,7 @@ pub struct Snapshot {
     /// The store schema its documents follow.
     pub store_schema: i64,
     /// The documents of each learner collection, in the store's apply order.
-    pub collections: Vec<(String, Vec<Document>)>,
+    pub collections: Vec<(Collection, Vec<RawDoc>)>,
 }
 
 /// The fields before `collections`: what a backup list shows without reading
@@ -92,7 +91,7 @@ impl fmt::Display for FileError {
 impl Snapshot {
     /// Documents per collection.
     pub fn counts(&self) -> BTreeMap<String, u64> {
-        self.collections.iter().map(|(c, docs)| (c.clone(), docs.len() as u64)).collect()
+        self.collections.iter().map(|(c, docs)| (c.name().to_string(), docs.len() as u64)).collect()
     }
 
     /// All documents, across collections.
@@ -103,7 +102,7 @@ impl Snapshot {
     /// The newest HLC stamp of any document ("" when there are none); with
     /// the counts it tells two snapshots of one store apart.
     pub fn latest_stamp(&self) -> String {
-        let stamps = self.collections.iter().flat_map(|(_, docs)| docs.iter().filter_map(|d| d.get_str("hlc").ok()));
+        let stamps = self.collections.iter().flat_map(|(_, docs)| docs.iter().filter_map(RawDoc::hlc_text));
         stamps.max().unwrap_or_default().to_string()
     }
 
@@ -128,7 +127,7 @@ impl Snapshot {
         let open = header.strip_suffix('}').unwrap_or(&header);
         out.write_all(open.as_bytes())?;
         out.write_all(b",\n\"collections\":")?;
-        let sum = seal(self.collections.iter().map(|(c, docs)| (c.as_str(), docs.as_slice())), Some(&mut *out))?;
+        let sum = seal(self.collections.iter().map(|(c, docs)| (c.name(), docs.as_slice())), Some(&mut *out))?;
         write!(out, ",\n\"checksum\":\"{sum}\"}}\n")
     }
 
@@ -157,10 +156,10 @@ impl Snapshot {
             }
         })?;
         for name in file.collections.keys() {
-            if !COLLECTIONS.contains(&name.as_str()) {
+            if Collection::named(name).is_none() {
                 return Err(FileError::Invalid(format!(
                     "collections.{name}: unknown collection \"{name}\" (known: {})",
-                    COLLECTIONS.join(", ")
+                    Collection::ALL.map(Collection::name).join(", ")
                 )));
             }
         }
@@ -181,9 +180,9 @@ impl Snapshot {
             return Err(FileError::Invalid("user_id: is empty".into()));
         }
         let mut collections = file.collections;
-        let mut ordered = Vec::with_capacity(COLLECTIONS.len());
-        for name in COLLECTIONS {
-            ordered.push((name.to_string(), collections.remove(*name).unwrap_or_default()));
+        let mut ordered = Vec::with_capacity(Collection::ALL.len());
+        for collection in Collection::ALL {
+            ordered.push((collection, collections.remove(collection.name()).unwrap_or_default()));
         }
         Ok(Self {
             exported_at: file.exported_at,
@@ -254,7 +253,7 @@ struct FileIn {
     user_id: String,
     store_schema: i64,
     counts: BTreeMap<String, u64>,
-    collections: BTreeMap<String, Vec<Document>>,
+    collections: BTreeMap<String, Vec<RawDoc>>,
     checksum: String,
 }
 
@@ -278,7 +277,7 @@ mod tests {
             app_version: "0.1.0".into(),
             user_id: "u".into(),
             store_schema: SCHEMA_VERSION,
-            collections: vec![("goals".into(), vec![])],
+            collections: vec![(Collection::Goals, vec![])],
         };
         let text = snapshot.to_text();
         let first_line = text.lines().next().unwrap();
@@ -286,6 +285,6 @@ mod tests {
         let header = read_header(&text.as_bytes()[..first_line.len() + 20]).unwrap();
         assert_eq!(header, snapshot.header());
         assert_eq!(read_header(b"{\"format\":"), None);
-        assert_eq!(Snapshot::parse(&text).unwrap().collections.len(), COLLECTIONS.len());
+        assert_eq!(Snapshot::parse(&text).unwrap().collections.len(), Collection::ALL.len());
     }
 }

@@ -4,15 +4,15 @@
 
 use crate::support::*;
 use chrono::{TimeZone, Utc};
-use polodb_core::bson::Document;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 use waymark_app::{App, ErrorCode, FixedClock};
 use waymark_core::goal::GoalInput;
 use waymark_profiles::heavy;
+use waymark_store::{Collection, RawDoc};
 
 /// Every document of every learner collection, as stored.
-pub fn documents(app: &App) -> Vec<(String, Vec<Document>)> {
+pub fn documents(app: &App) -> Vec<(Collection, Vec<RawDoc>)> {
     app.snapshot().unwrap().collections
 }
 

@@ -5,7 +5,7 @@ use crate::support::*;
 use polodb_core::bson::doc;
 use waymark_core::goal::Goal;
 use waymark_core::task::Task;
-use waymark_store::{COLLECTIONS, StoreError, stamps_of};
+use waymark_store::{Collection, RawDoc, StoreError};
 
 #[test]
 fn raw_documents_copy_into_another_store_with_their_stamps_and_indexes() {
@@ -23,7 +23,7 @@ fn raw_documents_copy_into_another_store_with_their_stamps_and_indexes() {
 
     let (_b_dir, mut b) = temp_store();
     b.transact(now(), |tx| {
-        for collection in COLLECTIONS {
+        for collection in Collection::ALL {
             for d in a.raw_documents(collection)? {
                 tx.put_raw(collection, d)?;
             }
@@ -32,7 +32,7 @@ fn raw_documents_copy_into_another_store_with_their_stamps_and_indexes() {
     })
     .unwrap();
 
-    for collection in COLLECTIONS {
+    for collection in Collection::ALL {
         let mut left = a.raw_documents(collection).unwrap();
         let mut right = b.raw_documents(collection).unwrap();
         left.sort_by_key(|d| d.get_str("_id").unwrap().to_string());
@@ -42,13 +42,16 @@ fn raw_documents_copy_into_another_store_with_their_stamps_and_indexes() {
     assert_eq!(b.goal(&g.id), Some(g.clone()));
     assert_eq!(b.tasks_on(day("2026-03-02")).unwrap(), vec![t.clone()]);
     assert!(b.tasks_on(day("2026-03-03")).unwrap().is_empty(), "a tombstone stays out of the indexes");
-    let copied = stamps_of("tasks", &b.raw_document("tasks", gone.id.as_str()).unwrap().unwrap()).unwrap();
+    let copied =
+        stamps_of(Collection::Tasks, &b.raw_document(Collection::Tasks, gone.id.as_str()).unwrap().unwrap()).unwrap();
     assert!(copied.deleted);
 
-    let imported = stamps_of("tasks", &b.raw_document("tasks", t.id.as_str()).unwrap().unwrap()).unwrap();
+    let imported =
+        stamps_of(Collection::Tasks, &b.raw_document(Collection::Tasks, t.id.as_str()).unwrap().unwrap()).unwrap();
     let later = Task { title: "edited".into(), ..t.clone() };
     b.transact(now(), |tx| tx.put(&later)).unwrap();
-    let edited = stamps_of("tasks", &b.raw_document("tasks", t.id.as_str()).unwrap().unwrap()).unwrap();
+    let edited =
+        stamps_of(Collection::Tasks, &b.raw_document(Collection::Tasks, t.id.as_str()).unwrap().unwrap()).unwrap();
     assert!(edited.hlc > imported.hlc, "the clock observed the copied stamps");
 }
 
@@ -60,18 +63,21 @@ fn a_malformed_raw_document_is_refused_and_nothing_of_its_transaction_is_written
         "_id": g.id.as_str(), "title": "x", "user_id": "u", "hlc": "0000000000001-00000-dev", "deleted": false,
     };
     let cases = [
-        ("goals", good.clone(), "missing goal fields"),
-        ("goals", doc! { "_id": 5_i64, "user_id": "u", "hlc": "0000000000001-00000-dev", "deleted": false }, "_id"),
-        ("goals", doc! { "_id": "a", "user_id": "u", "hlc": "yesterday", "deleted": false }, "hlc"),
-        ("nonsense", good.clone(), "no such collection"),
+        (Collection::Goals, good.clone(), "missing goal fields"),
+        (
+            Collection::Goals,
+            doc! { "_id": 5_i64, "user_id": "u", "hlc": "0000000000001-00000-dev", "deleted": false },
+            "_id",
+        ),
+        (Collection::Goals, doc! { "_id": "a", "user_id": "u", "hlc": "yesterday", "deleted": false }, "hlc"),
     ];
     for (collection, bad, why) in cases {
         let result = store.transact(now(), |tx| {
             tx.put(&goal(2))?;
-            tx.put_raw(collection, bad.clone())
+            tx.put_raw(collection, RawDoc::new(bad.clone()))
         });
         assert!(matches!(result, Err(StoreError::BadDocument { .. })), "{why}: {result:?}");
     }
     assert!(store.scan::<Goal>().unwrap().is_empty());
-    assert!(store.raw_documents("nonsense").is_err());
+    assert!(Collection::named("nonsense").is_none(), "no such collection: it cannot be named, read or written");
 }

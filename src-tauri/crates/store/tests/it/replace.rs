@@ -2,23 +2,23 @@
 //! ones written with their stamps, the indexes rebuilt — or nothing at all.
 
 use crate::support::*;
-use polodb_core::bson::{Document, doc};
+use polodb_core::bson::doc;
 use waymark_core::goal::Goal;
-use waymark_store::{COLLECTIONS, CheckedDocument, Replace, StoreError, check_document, stamps_of};
+use waymark_store::{CheckedDocument, Collection, RawDoc, Replace, StoreError, check_document};
 
-fn everything(store: &waymark_store::Store) -> Vec<(String, Vec<Document>)> {
-    COLLECTIONS
-        .iter()
+fn everything(store: &waymark_store::Store) -> Vec<(Collection, Vec<RawDoc>)> {
+    Collection::ALL
+        .into_iter()
         .map(|c| {
             let mut docs = store.raw_documents(c).unwrap();
             docs.sort_by_key(|d| d.get_str("_id").unwrap().to_string());
-            (c.to_string(), docs)
+            (c, docs)
         })
         .collect()
 }
 
-fn checked(documents: Vec<(String, Vec<Document>)>) -> Vec<CheckedDocument> {
-    documents.into_iter().flat_map(|(c, docs)| docs.into_iter().map(move |d| check_document(&c, d).unwrap())).collect()
+fn checked(documents: Vec<(Collection, Vec<RawDoc>)>) -> Vec<CheckedDocument> {
+    documents.into_iter().flat_map(|(c, docs)| docs.into_iter().map(move |d| check_document(c, d).unwrap())).collect()
 }
 
 #[test]
@@ -60,9 +60,11 @@ fn replacing_hard_deletes_the_old_documents_and_writes_the_new_with_their_stamps
     assert!(b.roadmap_of_goal(&g.id).unwrap().is_some());
     assert_eq!(b.local::<String>("day").unwrap().as_deref(), Some("2026-03-02"), "device-local values are kept");
 
-    let copied = stamps_of("goals", &b.raw_document("goals", g.id.as_str()).unwrap().unwrap()).unwrap();
+    let copied =
+        stamps_of(Collection::Goals, &b.raw_document(Collection::Goals, g.id.as_str()).unwrap().unwrap()).unwrap();
     b.transact(now(), |tx| tx.put(&Goal { title: "edited".into(), ..g.clone() })).unwrap();
-    let edited = stamps_of("goals", &b.raw_document("goals", g.id.as_str()).unwrap().unwrap()).unwrap();
+    let edited =
+        stamps_of(Collection::Goals, &b.raw_document(Collection::Goals, g.id.as_str()).unwrap().unwrap()).unwrap();
     assert!(edited.hlc > copied.hlc, "the clock observed the written stamps");
 }
 
@@ -101,10 +103,11 @@ fn a_malformed_document_fails_its_check_and_a_repeated_id_writes_nothing() {
         "_id": "0190a000-0000-7000-8000-000000000001", "title": "x", "user_id": "u",
         "hlc": "0000000000001-00000-dev", "deleted": false,
     };
-    for (collection, why) in [("goals", "missing field"), ("widgets", "no such collection")] {
-        let err = check_document(collection, good.clone()).unwrap_err();
+    for (collection, why) in [(Collection::Goals, "missing field")] {
+        let err = check_document(collection, RawDoc::new(good.clone())).unwrap_err();
         assert!(matches!(err, StoreError::BadDocument { .. }) && err.to_string().contains(why), "{why}: {err}");
     }
+    assert!(Collection::named("widgets").is_none(), "no such collection: it cannot be named, checked or written");
     let mut twice = checked(everything(&store));
     twice.push(twice[0].clone());
     let err = store.replace_learner_data(twice, Replace::default()).unwrap_err();

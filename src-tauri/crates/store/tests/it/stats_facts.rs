@@ -198,8 +198,8 @@ proptest! {
                     Op::RawCopy { n } => {
                         // A review arriving from elsewhere (sync, an import), stamps and all.
                         other.transact(now(), |tx| tx.put(&review(n, n % 3))).unwrap();
-                        let raw = other.raw_document("reviews", &id(5_000 + u128::from(n))).unwrap().unwrap();
-                        store.transact(now(), |tx| tx.put_raw("reviews", raw)).unwrap();
+                        let raw = other.raw_document(Collection::Reviews, &id(5_000 + u128::from(n))).unwrap().unwrap();
+                        store.transact(now(), |tx| tx.put_raw(Collection::Reviews, raw)).unwrap();
                     }
                     Op::Read => check(&store),
                     Op::StartScan => started = store.stats_scan().or(started),

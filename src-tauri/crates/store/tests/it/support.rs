@@ -6,7 +6,8 @@ use waymark_core::goal::{Difficulty, Goal, GoalStatus};
 use waymark_core::ids::{GoalId, RoadmapId, StepId, TaskId};
 use waymark_core::roadmap::Roadmap;
 use waymark_core::task::{Task, TaskStatus};
-use waymark_store::Store;
+pub use waymark_store::Collection;
+use waymark_store::{RawDoc, RawStamps, Store, StoreResult};
 
 pub fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap()
@@ -64,4 +65,9 @@ pub fn task(n: u128, goal: &GoalId, date: NaiveDate) -> Task {
         completed_on: None,
         missed_dates: vec![],
     }
+}
+
+/// The checked stamps of a raw document of `collection`.
+pub fn stamps_of(collection: Collection, doc: &RawDoc) -> StoreResult<RawStamps> {
+    doc.stamps(collection)
 }

@@ -7,13 +7,13 @@ use waymark_core::goal::Goal;
 use waymark_core::hlc::Hlc;
 use waymark_core::profile::Profile;
 use waymark_core::task::Task;
-use waymark_store::{DocKey, Store, StoreError, SyncLogEntry, SyncState, stamps_of};
+use waymark_store::{Collection, DocKey, RawDoc, Store, StoreError, SyncLogEntry, SyncState};
 
 fn enable(store: &mut Store) {
-    store.transact(now(), |tx| tx.set_sync_enabled(true)).unwrap();
+    store.transact(now(), |tx| tx.sync().set_sync_enabled(true)).unwrap();
 }
 
-fn raw_of(store: &Store, collection: &str, id: &str) -> polodb_core::bson::Document {
+fn raw_of(store: &Store, collection: Collection, id: &str) -> RawDoc {
     store.raw_document(collection, id).unwrap().unwrap()
 }
 
@@ -61,11 +61,11 @@ fn acknowledged_entries_leave_the_outbox_and_kept_ones_stay() {
     store.transact(now(), |tx| tx.put(&goal(2))).unwrap();
     let snapshot = store.outbox_snapshot().unwrap();
     store.transact(now(), |tx| tx.put(&goal(3))).unwrap();
-    let kept = DocKey::new("goals", id(2));
-    store.transact(now(), |tx| tx.acknowledge_push(snapshot.upto, vec![kept.clone()])).unwrap();
+    let kept = DocKey::new(Collection::Goals, id(2));
+    store.transact(now(), |tx| tx.sync().acknowledge_push(snapshot.upto, vec![kept.clone()])).unwrap();
     let left: Vec<DocKey> = store.outbox_snapshot().unwrap().docs.into_iter().map(|d| d.key).collect();
     assert_eq!(left.len(), 2);
-    assert!(left.contains(&kept) && left.contains(&DocKey::new("goals", id(3))));
+    assert!(left.contains(&kept) && left.contains(&DocKey::new(Collection::Goals, id(3))));
 }
 
 #[test]
@@ -80,19 +80,20 @@ fn remote_applies_are_not_tracked_and_update_the_indexes() {
     .unwrap();
     let (_b_dir, mut b) = temp_store();
     enable(&mut b);
-    b.transact(now(), |tx| tx.acknowledge_push(i64::MAX, vec![])).unwrap();
-    let mut remote_task = raw_of(&a, "tasks", t.id.as_str());
-    remote_task.insert("push_hlc", "9999999999999-00000-x");
+    b.transact(now(), |tx| tx.sync().acknowledge_push(i64::MAX, vec![])).unwrap();
+    let mut remote_task = raw_of(&a, Collection::Tasks, t.id.as_str());
+    remote_task.set_push_hlc("9999999999999-00000-x");
     b.transact(now(), |tx| {
-        tx.apply_remote("goals", raw_of(&a, "goals", g.id.as_str()))?;
-        tx.apply_remote("tasks", remote_task)
+        tx.sync().apply_remote(Collection::Goals, raw_of(&a, Collection::Goals, g.id.as_str()))?;
+        tx.sync().apply_remote(Collection::Tasks, remote_task)
     })
     .unwrap();
     assert_eq!(b.pending_changes().unwrap(), 0);
     assert_eq!(b.tasks_on(day("2026-03-02")).unwrap(), vec![t.clone()]);
-    assert!(!raw_of(&b, "tasks", t.id.as_str()).contains_key("push_hlc"), "push_hlc is remote-only");
+    assert!(!raw_of(&b, Collection::Tasks, t.id.as_str()).contains_key("push_hlc"), "push_hlc is remote-only");
     a.transact(now(), |tx| tx.delete(&t)).unwrap();
-    b.transact(now(), |tx| tx.apply_remote("tasks", raw_of(&a, "tasks", t.id.as_str()))).unwrap();
+    b.transact(now(), |tx| tx.sync().apply_remote(Collection::Tasks, raw_of(&a, Collection::Tasks, t.id.as_str())))
+        .unwrap();
     assert!(b.tasks_on(day("2026-03-02")).unwrap().is_empty(), "a pulled tombstone leaves the indexes");
 }
 
@@ -102,8 +103,8 @@ fn put_raw_is_a_local_write_and_is_tracked() {
     a.transact(now(), |tx| tx.put(&goal(1))).unwrap();
     let (_b_dir, mut b) = temp_store();
     enable(&mut b);
-    b.transact(now(), |tx| tx.acknowledge_push(i64::MAX, vec![])).unwrap();
-    b.transact(now(), |tx| tx.put_raw("goals", raw_of(&a, "goals", &id(1)))).unwrap();
+    b.transact(now(), |tx| tx.sync().acknowledge_push(i64::MAX, vec![])).unwrap();
+    b.transact(now(), |tx| tx.put_raw(Collection::Goals, raw_of(&a, Collection::Goals, &id(1)))).unwrap();
     assert_eq!(b.pending_changes().unwrap(), 1);
 }
 
@@ -111,23 +112,23 @@ fn put_raw_is_a_local_write_and_is_tracked() {
 fn dirty_documents_are_known_and_settling_forgets_them() {
     let (_dir, mut store) = temp_store();
     enable(&mut store);
-    store.transact(now(), |tx| tx.acknowledge_push(i64::MAX, vec![])).unwrap();
+    store.transact(now(), |tx| tx.sync().acknowledge_push(i64::MAX, vec![])).unwrap();
     store
         .transact(now(), |tx| {
             tx.put(&goal(1))?;
             tx.put(&goal(2))
         })
         .unwrap();
-    let base = stamps_of("goals", &raw_of(&store, "goals", &id(1))).unwrap().hlc;
+    let base = stamps_of(Collection::Goals, &raw_of(&store, Collection::Goals, &id(1))).unwrap().hlc;
     store.transact(now(), |tx| tx.put(&Goal { title: "again".into(), ..goal(1) })).unwrap();
-    let hlc = stamps_of("goals", &raw_of(&store, "goals", &id(1))).unwrap().hlc;
+    let hlc = stamps_of(Collection::Goals, &raw_of(&store, Collection::Goals, &id(1))).unwrap().hlc;
     store
         .transact(now(), |tx| {
-            assert_eq!(tx.change_base("goals", &id(1), &hlc), Some(None), "new since the last push");
+            assert_eq!(tx.sync().change_base(Collection::Goals, &id(1), &hlc), Some(None), "new since the last push");
             Ok::<_, StoreError>(())
         })
         .unwrap();
-    store.transact(now(), |tx| tx.acknowledge_push(i64::MAX, vec![])).unwrap();
+    store.transact(now(), |tx| tx.sync().acknowledge_push(i64::MAX, vec![])).unwrap();
     store
         .transact(now(), |tx| {
             tx.put(&Goal { title: "third".into(), ..goal(1) })?;
@@ -136,17 +137,21 @@ fn dirty_documents_are_known_and_settling_forgets_them() {
         .unwrap();
     store
         .transact(now(), |tx| {
-            assert_eq!(tx.change_base("goals", &id(1), &hlc), Some(Some(hlc.clone())), "made on the pushed version");
+            assert_eq!(
+                tx.sync().change_base(Collection::Goals, &id(1), &hlc),
+                Some(Some(hlc.clone())),
+                "made on the pushed version"
+            );
             assert!(base < hlc);
             Ok::<_, StoreError>(())
         })
         .unwrap();
     store
         .transact(now(), |tx| {
-            assert!(tx.is_dirty("goals", &id(1), &hlc));
-            tx.settle("goals", &id(1))?;
-            assert!(!tx.is_dirty("goals", &id(1), &hlc));
-            assert!(tx.is_dirty("goals", &id(2), &hlc));
+            assert!(tx.sync().is_dirty(Collection::Goals, &id(1), &hlc));
+            tx.sync().settle(Collection::Goals, &id(1))?;
+            assert!(!tx.sync().is_dirty(Collection::Goals, &id(1), &hlc));
+            assert!(tx.sync().is_dirty(Collection::Goals, &id(2), &hlc));
             Ok::<_, StoreError>(())
         })
         .unwrap();
@@ -159,25 +164,25 @@ fn a_conflict_keeps_the_loser_and_restoring_writes_it_back_as_a_new_change() {
     enable(&mut store);
     let g = goal(1);
     store.transact(now(), |tx| tx.put(&g)).unwrap();
-    let loser = raw_of(&store, "goals", g.id.as_str());
+    let loser = raw_of(&store, Collection::Goals, g.id.as_str());
     let edited = Goal { title: "remote title".into(), ..g.clone() };
     store.transact(now(), |tx| tx.put(&edited)).unwrap();
-    let winner = stamps_of("goals", &raw_of(&store, "goals", g.id.as_str())).unwrap().hlc;
-    store.transact(now(), |tx| tx.record_conflict("goals", loser.clone(), &winner)).unwrap();
-    store.transact(now(), |tx| tx.record_conflict("goals", loser.clone(), &winner)).unwrap();
+    let winner = stamps_of(Collection::Goals, &raw_of(&store, Collection::Goals, g.id.as_str())).unwrap().hlc;
+    store.transact(now(), |tx| tx.sync().record_conflict(Collection::Goals, loser.clone(), &winner)).unwrap();
+    store.transact(now(), |tx| tx.sync().record_conflict(Collection::Goals, loser.clone(), &winner)).unwrap();
     let conflicts = store.conflicts().unwrap();
     assert_eq!(conflicts.len(), 1, "the same losing version is kept once");
     assert_eq!(conflicts[0].winning_hlc, winner.to_string());
-    store.transact(now(), |tx| tx.acknowledge_push(i64::MAX, vec![])).unwrap();
+    store.transact(now(), |tx| tx.sync().acknowledge_push(i64::MAX, vec![])).unwrap();
 
-    let key = store.transact(now(), |tx| tx.restore_conflict(&conflicts[0].id)).unwrap();
-    assert_eq!(key, DocKey::new("goals", g.id.as_str()));
+    let key = store.transact(now(), |tx| tx.sync().restore_conflict(&conflicts[0].id)).unwrap();
+    assert_eq!(key, DocKey::new(Collection::Goals, g.id.as_str()));
     assert_eq!(store.goal(&g.id).unwrap().title, g.title, "the losing content is back");
-    let restored = stamps_of("goals", &raw_of(&store, "goals", g.id.as_str())).unwrap();
+    let restored = stamps_of(Collection::Goals, &raw_of(&store, Collection::Goals, g.id.as_str())).unwrap();
     assert!(restored.hlc > winner, "restoring is a new change that wins");
     assert_eq!(store.pending_changes().unwrap(), 1, "and it syncs");
     assert!(store.conflicts().unwrap().is_empty());
-    let missing = store.transact(now(), |tx| tx.dismiss_conflict("nope"));
+    let missing = store.transact(now(), |tx| tx.sync().dismiss_conflict("nope"));
     assert!(matches!(missing, Err(StoreError::NotFound { .. })));
 }
 
@@ -188,24 +193,25 @@ fn a_pushed_tombstone_is_purged_only_when_nothing_newer_waits() {
     let g = goal(1);
     store.transact(now(), |tx| tx.put(&g)).unwrap();
     store.transact(now(), |tx| tx.delete(&g)).unwrap();
-    let stamp = stamps_of("goals", &raw_of(&store, "goals", g.id.as_str())).unwrap().hlc;
-    let dirty = store.transact(now(), |tx| tx.purge_tombstone("goals", g.id.as_str(), &stamp)).unwrap();
+    let stamp = stamps_of(Collection::Goals, &raw_of(&store, Collection::Goals, g.id.as_str())).unwrap().hlc;
+    let dirty =
+        store.transact(now(), |tx| tx.sync().purge_tombstone(Collection::Goals, g.id.as_str(), &stamp)).unwrap();
     assert!(!dirty, "not yet pushed");
-    store.transact(now(), |tx| tx.acknowledge_push(i64::MAX, vec![])).unwrap();
+    store.transact(now(), |tx| tx.sync().acknowledge_push(i64::MAX, vec![])).unwrap();
     let older = Hlc { physical_ms: 1, counter: 0, device: "x".into() };
-    assert!(!store.transact(now(), |tx| tx.purge_tombstone("goals", g.id.as_str(), &older)).unwrap());
-    assert!(store.transact(now(), |tx| tx.purge_tombstone("goals", g.id.as_str(), &stamp)).unwrap());
-    assert!(store.raw_document("goals", g.id.as_str()).unwrap().is_none());
+    assert!(!store.transact(now(), |tx| tx.sync().purge_tombstone(Collection::Goals, g.id.as_str(), &older)).unwrap());
+    assert!(store.transact(now(), |tx| tx.sync().purge_tombstone(Collection::Goals, g.id.as_str(), &stamp)).unwrap());
+    assert!(store.raw_document(Collection::Goals, g.id.as_str()).unwrap().is_none());
 
     let h = goal(2);
     store.transact(now(), |tx| tx.put(&h)).unwrap();
     store.transact(now(), |tx| tx.delete(&h)).unwrap();
-    let stamp = stamps_of("goals", &raw_of(&store, "goals", h.id.as_str())).unwrap().hlc;
+    let stamp = stamps_of(Collection::Goals, &raw_of(&store, Collection::Goals, h.id.as_str())).unwrap().hlc;
     let upto = store.outbox_snapshot().unwrap().upto;
     let purged = store
         .transact(now(), |tx| {
-            tx.acknowledge_push(upto, vec![])?;
-            tx.purge_tombstone("goals", h.id.as_str(), &stamp)
+            tx.sync().acknowledge_push(upto, vec![])?;
+            tx.sync().purge_tombstone(Collection::Goals, h.id.as_str(), &stamp)
         })
         .unwrap();
     assert!(purged, "acknowledging and purging in one transaction");
@@ -225,9 +231,9 @@ fn adopting_a_remote_user_restamps_everything_and_rekeys_the_profile() {
         })
         .unwrap();
     enable(&mut store);
-    store.transact(now(), |tx| tx.adopt_user("remote-user", None)).unwrap();
+    store.transact(now(), |tx| tx.sync().adopt_user("remote-user", None)).unwrap();
     assert_eq!(store.identity().user_id, "remote-user");
-    assert_eq!(raw_of(&store, "goals", g.id.as_str()).get_str("user_id").unwrap(), "remote-user");
+    assert_eq!(raw_of(&store, Collection::Goals, g.id.as_str()).get_str("user_id").unwrap(), "remote-user");
     assert!(store.get::<Profile>(&old).unwrap().is_none());
     assert_eq!(store.get::<Profile>("remote-user").unwrap().unwrap().day_start_hour, 6);
     drop(store);
@@ -235,18 +241,18 @@ fn adopting_a_remote_user_restamps_everything_and_rekeys_the_profile() {
     assert_eq!(store.identity().user_id, "remote-user", "the identity is persisted");
 
     let winner = Hlc { physical_ms: 1, counter: 0, device: "r".into() };
-    store.transact(now(), |tx| tx.adopt_user("third", Some(&winner))).unwrap();
+    store.transact(now(), |tx| tx.sync().adopt_user("third", Some(&winner))).unwrap();
     assert!(store.get::<Profile>("third").unwrap().is_none(), "the remote profile will win");
     let conflicts = store.conflicts().unwrap();
     assert_eq!(conflicts.len(), 1);
-    assert_eq!((conflicts[0].collection.as_str(), conflicts[0].doc_id.as_str()), ("profile", "third"));
+    assert_eq!((conflicts[0].collection.name(), conflicts[0].doc_id.as_str()), ("profile", "third"));
 }
 
 #[test]
 fn sync_state_and_log_are_kept_and_the_log_is_bounded() {
     let (dir, mut store) = temp_store();
     let state = SyncState { checkpoint: Some("0000000000005-00000-d".into()), ..SyncState::default() };
-    store.transact(now(), |tx| tx.set_sync_state(&state)).unwrap();
+    store.transact(now(), |tx| tx.sync().set_sync_state(&state)).unwrap();
     let entry = SyncLogEntry {
         started_at: now(),
         finished_at: now(),
@@ -258,7 +264,7 @@ fn sync_state_and_log_are_kept_and_the_log_is_bounded() {
     };
     for n in 0..205 {
         let e = SyncLogEntry { pushed: n, ..entry.clone() };
-        store.transact(now(), |tx| tx.append_sync_log(&e)).unwrap();
+        store.transact(now(), |tx| tx.sync().append_sync_log(&e)).unwrap();
     }
     drop(store);
     let store = Store::open(dir.path(), now()).unwrap();
@@ -273,11 +279,11 @@ fn turning_sync_off_and_on_again_queues_only_what_changed_meanwhile() {
     let (_dir, mut store) = temp_store();
     store.transact(now(), |tx| tx.put(&goal(1))).unwrap();
     enable(&mut store);
-    store.transact(now(), |tx| tx.acknowledge_push(i64::MAX, vec![])).unwrap();
-    store.transact(now(), |tx| tx.set_sync_enabled(false)).unwrap();
+    store.transact(now(), |tx| tx.sync().acknowledge_push(i64::MAX, vec![])).unwrap();
+    store.transact(now(), |tx| tx.sync().set_sync_enabled(false)).unwrap();
     store.transact(now(), |tx| tx.put(&goal(2))).unwrap();
     assert_eq!(store.pending_changes().unwrap(), 0);
     enable(&mut store);
     let waiting: Vec<DocKey> = store.outbox_snapshot().unwrap().docs.into_iter().map(|d| d.key).collect();
-    assert_eq!(waiting, vec![DocKey::new("goals", id(2))]);
+    assert_eq!(waiting, vec![DocKey::new(Collection::Goals, id(2))]);
 }

@@ -15,7 +15,7 @@ use crate::scenarios::real_mongodb;
 use crate::support::*;
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
-use waymark_store::{APPEND_ONLY, StoreError, Tx};
+use waymark_store::{Collection, StoreError, Tx};
 use waymark_sync::MemoryRemote;
 
 /// One step of a scenario.
@@ -109,7 +109,8 @@ type Deletions = BTreeSet<String>;
 type Said = BTreeMap<String, mongodb::bson::Document>;
 
 fn said(d: &Device, collection: &str, id: &str) -> mongodb::bson::Document {
-    let mut doc = d.store(|s| s.raw_document(collection, id).unwrap()).unwrap();
+    let collection = Collection::named(collection).unwrap();
+    let mut doc = d.store(|s| s.raw_document(collection, id).unwrap()).unwrap().into_document();
     for stamp in ["user_id", "updated_at", "hlc", "push_hlc"] {
         doc.remove(stamp);
     }
@@ -122,13 +123,17 @@ type Seen = BTreeMap<(String, String), String>;
 
 fn refresh(seen: &mut Seen, d: &Device) {
     d.store(|s| {
-        for c in waymark_store::COLLECTIONS {
+        for c in Collection::ALL {
             for doc in s.raw_documents(c).unwrap() {
                 let key = (c.to_string(), doc.get_str("_id").unwrap().to_string());
                 seen.insert(key, doc.get_str("hlc").unwrap().to_string());
             }
         }
     });
+}
+
+fn append_only(collection: &str) -> bool {
+    Collection::named(collection).is_some_and(Collection::is_append_only)
 }
 
 fn stamp_of(seen: &Seen, collection: &str, id: &str) -> Option<String> {
@@ -151,13 +156,12 @@ async fn play(remote: &RemoteKind, skews: (i64, i64), ops: &[Op]) {
             Op::Edit { dev, kind, n, v } => {
                 unique += 1;
                 let (collection, id) = target(kind, n);
-                let id =
-                    if APPEND_ONLY.contains(&collection) { target(kind, unique + 1000 * dev as u64).1 } else { id };
+                let id = if append_only(collection) { target(kind, unique + 1000 * dev as u64).1 } else { id };
                 let parent = stamp_of(&seen[dev], collection, &id);
                 devices[dev].edit(|tx| write(tx, dev, kind, n, v, unique + 1000 * dev as u64));
                 refresh(&mut seen[dev], &devices[dev]);
                 let child = stamp_of(&seen[dev], collection, &id).unwrap();
-                if APPEND_ONLY.contains(&collection) {
+                if append_only(collection) {
                     appended.insert((collection.to_string(), id.clone()));
                 }
                 contents.insert(child.clone(), said(&devices[dev], collection, &id));
@@ -222,7 +226,7 @@ async fn play(remote: &RemoteKind, skews: (i64, i64), ops: &[Op]) {
         let winner = winners.get(&(collection.clone(), id.clone()));
         let winner = winner.unwrap_or_else(|| panic!("{collection}/{id} never reached the remote"));
         let deleted_later = deletions.iter().any(|d| ancestors(d).contains(stamp));
-        if APPEND_ONLY.contains(&collection.as_str()) || deleted_later || ancestors(winner).contains(stamp) {
+        if append_only(collection) || deleted_later || ancestors(winner).contains(stamp) {
             continue;
         }
         let survives = ancestors(winner).into_iter().chain(kept.iter().flat_map(|k| ancestors(k)));

@@ -7,6 +7,7 @@ use crate::support::*;
 use waymark_core::goal::Goal;
 use waymark_core::profile::Profile;
 use waymark_core::task::Task;
+use waymark_store::Collection;
 use waymark_sync::{MemoryRemote, Remote};
 
 /// Runs a scenario against the in-memory remote, PoloDB's wire server, and
@@ -95,7 +96,7 @@ async fn edits_and_deletes_travel_both_ways(remote: &impl Remote) {
     assert_eq!(live_titles(&b), vec!["one, edited on B"]);
     assert_eq!(a.live(), b.live());
     assert!(a.conflict_hlcs().is_empty() && b.conflict_hlcs().is_empty(), "no rival edits, no conflicts");
-    let purged = |d: &Device| d.store(|s| s.raw_document("goals", &goal(2, "").id.0).unwrap().is_none());
+    let purged = |d: &Device| d.store(|s| s.raw_document(Collection::Goals, &goal(2, "").id.0).unwrap().is_none());
     assert!(purged(&a) && purged(&b), "the tombstone is gone locally once the remote has it");
 }
 on_every_remote!(edits_and_deletes_travel_both_ways_all_remotes, edits_and_deletes_travel_both_ways);
@@ -195,7 +196,7 @@ async fn late_arrivals_from_a_slow_clock_are_not_lost(remote: &impl Remote) {
     b.sync(remote).await.unwrap();
     b.sync(remote).await.unwrap();
     let b_checkpoint = b.store(|s| s.sync_state().unwrap().checkpoint.unwrap());
-    let a_stamp = a.store(|s| s.raw_document("tasks", &task(7, 1, "").id.0).unwrap().unwrap());
+    let a_stamp = a.store(|s| s.raw_document(Collection::Tasks, &task(7, 1, "").id.0).unwrap().unwrap());
     assert!(a_stamp.get_str("hlc").unwrap() < b_checkpoint.as_str(), "A's edit is stamped before B's checkpoint");
     a.sync(remote).await.unwrap();
     b.sync(remote).await.unwrap();

@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
 use tempfile::TempDir;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
-use waymark_store::{COLLECTIONS, Store, StoreError, Tx};
+use waymark_store::{Collection, RawDoc, Store, StoreError, Tx};
 use waymark_sync::{Local, MemoryRemote, MongoRemote, Remote, StoreLocal, SyncError, SyncReport, sync_once};
 
 /// A shared wall clock (milliseconds since `t0`) that tests move by hand.
@@ -87,10 +87,10 @@ impl Device {
     pub fn live(&self) -> BTreeMap<(String, String), Document> {
         self.store(|s| {
             let mut out = BTreeMap::new();
-            for c in COLLECTIONS {
+            for c in Collection::ALL {
                 for d in s.raw_documents(c).unwrap() {
                     if !d.get_bool("deleted").unwrap() {
-                        out.insert((c.to_string(), d.get_str("_id").unwrap().to_string()), d);
+                        out.insert((c.to_string(), d.get_str("_id").unwrap().to_string()), d.into_document());
                     }
                 }
             }
@@ -99,17 +99,19 @@ impl Device {
     }
 
     pub fn conflict_hlcs(&self) -> Vec<(String, String, String)> {
-        self.store(|s| s.conflicts().unwrap().into_iter().map(|c| (c.collection, c.doc_id, c.losing_hlc)).collect())
+        self.store(|s| {
+            s.conflicts().unwrap().into_iter().map(|c| (c.collection.to_string(), c.doc_id, c.losing_hlc)).collect()
+        })
     }
 }
 
 /// Every document the remote holds (tombstones too), `push_hlc` removed.
 pub async fn remote_all(remote: &RemoteKind) -> BTreeMap<(String, String), Document> {
     let mut out = BTreeMap::new();
-    for c in COLLECTIONS {
+    for c in Collection::ALL {
         let docs = match remote {
-            RemoteKind::Memory(m) => m.documents(c),
-            RemoteKind::Mongo(m, _) => all_docs(m, c).await,
+            RemoteKind::Memory(m) => m.documents(c.name()).into_iter().map(RawDoc::into_document).collect(),
+            RemoteKind::Mongo(m, _) => all_docs(m, c.name()).await,
         };
         for mut d in docs {
             d.remove("push_hlc");

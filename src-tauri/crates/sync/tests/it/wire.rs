@@ -5,32 +5,48 @@
 //! pull needs no server-side order (it asks for none).
 
 use crate::support::*;
-use mongodb::bson::{Document, doc};
+use mongodb::bson::doc;
 use std::collections::BTreeSet;
+use waymark_store::{Collection, RawDoc};
 use waymark_sync::{PullCursor, Remote};
 
-fn d(id: &str, hlc: &str, push: &str) -> Document {
-    doc! { "_id": id, "user_id": "u", "hlc": hlc, "push_hlc": push, "deleted": false }
+fn d(id: &str, hlc: &str, push: &str) -> RawDoc {
+    RawDoc::new(doc! { "_id": id, "user_id": "u", "hlc": hlc, "push_hlc": push, "deleted": false })
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_operations_sync_uses_mean_on_polodb_what_they_mean_on_mongodb() {
     let server = PoloServer::start().await;
     let r = server.remote().await;
-    assert!(r.insert_many("goals", vec![d("a", "h1", "p1"), d("b", "h1", "p1")]).await.unwrap().is_empty());
-    let dups = r.insert_many("goals", vec![d("c", "h1", "p1"), d("a", "h2", "p2"), d("e", "h1", "p1")]).await.unwrap();
+    assert!(r.insert_many(Collection::Goals, vec![d("a", "h1", "p1"), d("b", "h1", "p1")]).await.unwrap().is_empty());
+    let dups = r
+        .insert_many(Collection::Goals, vec![d("c", "h1", "p1"), d("a", "h2", "p2"), d("e", "h1", "p1")])
+        .await
+        .unwrap();
     assert_eq!(dups, vec!["a".to_string()], "only the duplicate is reported");
-    let present = r.find_present("goals", "u", &["a".into(), "e".into(), "zz".into()]).await.unwrap();
+    let present = r.find_present(Collection::Goals, "u", &["a".into(), "e".into(), "zz".into()]).await.unwrap();
     let ids: BTreeSet<&str> = present.iter().map(|x| x.get_str("_id").unwrap()).collect();
     assert_eq!(ids, BTreeSet::from(["a", "e"]), "$in");
-    assert!(r.find_present("goals", "someone else", &["a".into()]).await.unwrap().is_empty(), "scoped by user");
+    assert!(
+        r.find_present(Collection::Goals, "someone else", &["a".into()]).await.unwrap().is_empty(),
+        "scoped by user"
+    );
 
-    assert!(r.replace_if_not_newer("goals", "u", d("a", "h1", "p3")).await.unwrap(), "an equal stamp is replaced");
-    assert!(r.replace_if_not_newer("goals", "u", d("a", "h5", "p4")).await.unwrap(), "an older copy is replaced");
-    assert!(!r.replace_if_not_newer("goals", "u", d("a", "h3", "p5")).await.unwrap(), "a newer copy stays");
-    assert!(!r.replace_if_not_newer("goals", "u", d("nope", "h9", "p5")).await.unwrap(), "absent: nothing happens");
-    assert!(!r.insert_one("goals", d("a", "h9", "p9")).await.unwrap(), "duplicate insert");
-    assert_eq!(r.find_one("goals", "u", "a").await.unwrap().unwrap().get_str("hlc").unwrap(), "h5");
+    assert!(
+        r.replace_if_not_newer(Collection::Goals, "u", d("a", "h1", "p3")).await.unwrap(),
+        "an equal stamp is replaced"
+    );
+    assert!(
+        r.replace_if_not_newer(Collection::Goals, "u", d("a", "h5", "p4")).await.unwrap(),
+        "an older copy is replaced"
+    );
+    assert!(!r.replace_if_not_newer(Collection::Goals, "u", d("a", "h3", "p5")).await.unwrap(), "a newer copy stays");
+    assert!(
+        !r.replace_if_not_newer(Collection::Goals, "u", d("nope", "h9", "p5")).await.unwrap(),
+        "absent: nothing happens"
+    );
+    assert!(!r.insert_one(Collection::Goals, d("a", "h9", "p9")).await.unwrap(), "duplicate insert");
+    assert_eq!(r.find_one(Collection::Goals, "u", "a").await.unwrap().unwrap().get_str("hlc").unwrap(), "h5");
 
     assert_eq!(r.read_head("u").await.unwrap(), None);
     assert!(r.create_head("u", "p1").await.unwrap());
@@ -39,8 +55,8 @@ async fn the_operations_sync_uses_mean_on_polodb_what_they_mean_on_mongodb() {
     assert!(r.advance_head("u", "p1", "p2").await.unwrap());
     assert_eq!(r.read_head("u").await.unwrap().as_deref(), Some("p2"));
 
-    r.restamp("goals", "u", &["b".into(), "c".into(), "e".into()], "p1", "p7").await.unwrap();
-    let b = r.find_one("goals", "u", "b").await.unwrap().unwrap();
+    r.restamp(Collection::Goals, "u", &["b".into(), "c".into(), "e".into()], "p1", "p7").await.unwrap();
+    let b = r.find_one(Collection::Goals, "u", "b").await.unwrap().unwrap();
     assert_eq!(b.get_str("push_hlc").unwrap(), "p7");
     assert_eq!(r.claim_owner("u", "t").await.unwrap(), "u");
     assert_eq!(r.claim_owner("v", "t").await.unwrap(), "u", "the first claim holds");
@@ -50,11 +66,11 @@ async fn the_operations_sync_uses_mean_on_polodb_what_they_mean_on_mongodb() {
 async fn a_range_pull_returns_every_document_once_in_batches() {
     let server = PoloServer::start().await;
     let r = server.remote().await;
-    let docs: Vec<Document> =
+    let docs: Vec<RawDoc> =
         (0..2500).map(|i| d(&format!("{:05}", 2500 - i), "h", &format!("p{}", 1 + i % 5))).collect();
-    r.insert_many("tasks", docs).await.unwrap();
+    r.insert_many(Collection::Tasks, docs).await.unwrap();
     let trips = r.round_trips();
-    let mut cursor = r.pull("tasks", "u", Some("p1"), "p4", 1000).await.unwrap();
+    let mut cursor = r.pull(Collection::Tasks, "u", Some("p1"), "p4", 1000).await.unwrap();
     let mut seen = BTreeSet::new();
     let mut batches = 0;
     loop {

@@ -9,10 +9,10 @@
 //! for it) but by one scan, either
 //!
 //! - on the first read, in place, or
-//! - in the background: [`Store::stats_scan`] hands out a [`StatsScan`] that
+//! - in the background: [`crate::Store::stats_scan`] hands out a [`StatsScan`] that
 //!   runs on any thread without the store (PoloDB is safe to read while it is
 //!   written); meanwhile every committed review and activity change is kept,
-//!   and [`Store::install_stats`] replays them over the scan's result. Each
+//!   and [`crate::Store::install_stats`] replays them over the scan's result. Each
 //!   change sets a document to its committed state, so replaying every change
 //!   since the scan began over any state the scan saw gives the current state.
 //!
@@ -20,10 +20,9 @@
 //! other indexes, raw writes (sync, import) included; tombstones remove what
 //! they cover.
 
-use crate::IndexChange;
-use crate::entity::Entity;
+use super::Indexes;
+use crate::entity::{Entity, IndexChange, for_each_live};
 use crate::error::StoreResult;
-use crate::store::{Store, for_each_live};
 use polodb_core::Database;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -135,28 +134,24 @@ impl StatsScan {
     }
 }
 
-/// What a [`StatsScan`] read, for [`Store::install_stats`].
+/// What a [`StatsScan`] read, for [`crate::Store::install_stats`].
 pub struct ScannedStats(StatsFacts);
 
-impl Store {
-    /// Starts a background build of the stats facts: `None` when they are
-    /// built already. Until [`Store::install_stats`], the store keeps the
-    /// review and activity changes it commits.
-    pub fn stats_scan(&mut self) -> Option<StatsScan> {
-        let state = self.indexes.stats.get_mut();
+impl Indexes {
+    /// See [`crate::Store::stats_scan`].
+    pub(crate) fn stats_scan(&mut self, db: &Database) -> Option<StatsScan> {
+        let state = self.stats.get_mut();
         match state {
             FactsState::Built(_) => return None,
             FactsState::Unbuilt => *state = FactsState::Scanning(Vec::new()),
             FactsState::Scanning(_) => {}
         }
-        Some(StatsScan { db: self.db.clone() })
+        Some(StatsScan { db: db.clone() })
     }
 
-    /// Installs a background scan's result with the changes committed since
-    /// it began. A failed scan is reported and forgotten (the next read scans
-    /// in place); a scan that finishes after a read built the facts is dropped.
-    pub fn install_stats(&mut self, scanned: StoreResult<ScannedStats>) -> StoreResult<()> {
-        let state = self.indexes.stats.get_mut();
+    /// See [`crate::Store::install_stats`].
+    pub(crate) fn install_stats(&mut self, scanned: StoreResult<ScannedStats>) -> StoreResult<()> {
+        let state = self.stats.get_mut();
         let FactsState::Scanning(since) = state else { return scanned.map(drop) };
         match scanned {
             Ok(ScannedStats(mut facts)) => {
@@ -172,15 +167,13 @@ impl Store {
     }
 
     /// Whether the stats facts are in memory.
-    pub fn stats_ready(&self) -> bool {
-        matches!(*self.indexes.stats.borrow(), FactsState::Built(_))
+    pub(crate) fn stats_ready(&self) -> bool {
+        matches!(*self.stats.borrow(), FactsState::Built(_))
     }
 
-    /// The review log of one goal, or of every goal (deleted ones included), in
-    /// no particular order. Built by a scan on the first read unless a
-    /// background scan was installed before.
-    pub fn review_facts(&self, goal: Option<&GoalId>) -> StoreResult<Vec<ReviewFact>> {
-        self.with_facts(|facts| {
+    /// See [`crate::Store::review_facts`].
+    pub(crate) fn review_facts(&self, db: &Database, goal: Option<&GoalId>) -> StoreResult<Vec<ReviewFact>> {
+        self.with_facts(db, |facts| {
             let all = || facts.reviews.values().map(|(_, fact)| *fact);
             match goal.map(|g| facts.slots.get(g)) {
                 None => all().collect(),
@@ -190,21 +183,21 @@ impl Store {
         })
     }
 
-    /// The step completions of the activity log, of one goal or of all.
-    pub fn steps_done(&self, goal: Option<&GoalId>) -> StoreResult<Vec<StepDone>> {
-        self.with_facts(|facts| {
+    /// See [`crate::Store::steps_done`].
+    pub(crate) fn steps_done(&self, db: &Database, goal: Option<&GoalId>) -> StoreResult<Vec<StepDone>> {
+        self.with_facts(db, |facts| {
             facts.steps.values().filter(|s| goal.is_none_or(|g| *g == s.goal_id)).cloned().collect()
         })
     }
 
-    fn with_facts<T>(&self, f: impl FnOnce(&StatsFacts) -> T) -> StoreResult<T> {
-        if let FactsState::Built(facts) = &*self.indexes.stats.borrow() {
+    fn with_facts<T>(&self, db: &Database, f: impl FnOnce(&StatsFacts) -> T) -> StoreResult<T> {
+        if let FactsState::Built(facts) = &*self.stats.borrow() {
             return Ok(f(facts));
         }
         // Nothing can be committed while `self` is borrowed: a scan here sees everything.
-        let facts = StatsFacts::scan(&self.db)?;
+        let facts = StatsFacts::scan(db)?;
         let out = f(&facts);
-        *self.indexes.stats.borrow_mut() = FactsState::Built(facts);
+        *self.stats.borrow_mut() = FactsState::Built(facts);
         Ok(out)
     }
 }

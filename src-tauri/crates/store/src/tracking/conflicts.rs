@@ -4,10 +4,10 @@
 //! wins and syncs — or dismissed.
 
 use crate::error::{StoreError, StoreResult};
-use crate::store::Store;
+use crate::schema::{Collection, RawDoc, field};
 use chrono::{DateTime, Utc};
-use polodb_core::CollectionT;
 use polodb_core::bson::{Document, doc};
+use polodb_core::{CollectionT, Database};
 
 pub(crate) const CONFLICTS: &str = "conflicts";
 
@@ -17,11 +17,11 @@ pub struct Conflict {
     /// The conflict's id (`collection/doc id/losing hlc`).
     pub id: String,
     /// The collection of the document.
-    pub collection: String,
+    pub collection: Collection,
     /// The document's `_id`.
     pub doc_id: String,
     /// The losing version, as stored (stamps included).
-    pub losing: Document,
+    pub losing: RawDoc,
     /// The losing version's stamp.
     pub losing_hlc: String,
     /// The stamp of the version that won (the one now stored).
@@ -33,10 +33,10 @@ pub struct Conflict {
 impl Conflict {
     pub(crate) fn to_document(&self) -> Document {
         doc! {
-            "_id": &self.id,
-            "collection": &self.collection,
+            (field::ID): &self.id,
+            "collection": self.collection.name(),
             "doc_id": &self.doc_id,
-            "losing": self.losing.clone(),
+            "losing": self.losing.as_document().clone(),
             "losing_hlc": &self.losing_hlc,
             "winning_hlc": &self.winning_hlc,
             "recorded_at": self.recorded_at.to_rfc3339(),
@@ -44,16 +44,15 @@ impl Conflict {
     }
 
     pub(crate) fn from_document(d: &Document) -> StoreResult<Self> {
-        let bad =
-            |field: &str| StoreError::Corrupt { collection: "conflicts", message: format!("`{field}` is missing") };
-        let text = |field: &str| d.get_str(field).map(str::to_string).map_err(|_| bad(field));
+        let bad = |name: &str| StoreError::Corrupt { collection: CONFLICTS, message: format!("`{name}` is missing") };
+        let text = |name: &str| d.get_str(name).map(str::to_string).map_err(|_| bad(name));
         let recorded_at =
             DateTime::parse_from_rfc3339(&text("recorded_at")?).map_err(|_| bad("recorded_at"))?.with_timezone(&Utc);
         Ok(Self {
-            id: text("_id")?,
-            collection: text("collection")?,
+            id: text(field::ID)?,
+            collection: Collection::named(&text("collection")?).ok_or_else(|| bad("collection"))?,
             doc_id: text("doc_id")?,
-            losing: d.get_document("losing").map_err(|_| bad("losing"))?.clone(),
+            losing: RawDoc::new(d.get_document("losing").map_err(|_| bad("losing"))?.clone()),
             losing_hlc: text("losing_hlc")?,
             winning_hlc: text("winning_hlc")?,
             recorded_at,
@@ -61,22 +60,20 @@ impl Conflict {
     }
 }
 
-impl Store {
-    /// Every kept losing version, newest first.
-    pub fn conflicts(&self) -> StoreResult<Vec<Conflict>> {
-        let mut out = Vec::new();
-        for d in self.db.collection::<Document>(CONFLICTS).find(doc! {}).run()? {
-            out.push(Conflict::from_document(&d?)?);
-        }
-        out.sort_by(|a, b| b.recorded_at.cmp(&a.recorded_at).then_with(|| a.id.cmp(&b.id)));
-        Ok(out)
+/// Every kept losing version, newest first.
+pub(crate) fn list(db: &Database) -> StoreResult<Vec<Conflict>> {
+    let mut out = Vec::new();
+    for d in db.collection::<Document>(CONFLICTS).find(doc! {}).run()? {
+        out.push(Conflict::from_document(&d?)?);
     }
+    out.sort_by(|a, b| b.recorded_at.cmp(&a.recorded_at).then_with(|| a.id.cmp(&b.id)));
+    Ok(out)
+}
 
-    /// One kept losing version.
-    pub fn conflict(&self, id: &str) -> StoreResult<Option<Conflict>> {
-        match self.db.collection::<Document>(CONFLICTS).find_one(doc! { "_id": id })? {
-            Some(d) => Ok(Some(Conflict::from_document(&d)?)),
-            None => Ok(None),
-        }
+/// One kept losing version.
+pub(crate) fn find(db: &Database, id: &str) -> StoreResult<Option<Conflict>> {
+    match db.collection::<Document>(CONFLICTS).find_one(doc! { (field::ID): id })? {
+        Some(d) => Ok(Some(Conflict::from_document(&d)?)),
+        None => Ok(None),
     }
 }

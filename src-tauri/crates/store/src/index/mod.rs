@@ -5,77 +5,33 @@
 //! only, are built by one scan at open, and change only after a transaction has
 //! committed.
 
-use crate::stats_facts::LazyStatsFacts;
+mod stats_facts;
+
+pub use stats_facts::{ScannedStats, StatsScan};
+
+use crate::entity::{IndexChange, for_each_live};
+use crate::error::StoreResult;
+use crate::schema::Collection;
 use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
+use polodb_core::bson::doc;
+use polodb_core::{CollectionT, Database};
+use serde::{Deserialize, Serialize};
+use stats_facts::LazyStatsFacts;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use waymark_core::card::{Card, TestAttempt};
 use waymark_core::goal::Goal;
-use waymark_core::ids::{ActivityId, GoalId, QuestionId, ReviewId, RoadmapId, TaskId, TestId};
+use waymark_core::ids::{ActivityId, GoalId, QuestionId, RoadmapId, TaskId, TestId};
 use waymark_core::roadmap::Roadmap;
-use waymark_core::stats::{ReviewFact, StepDone};
 use waymark_core::task::Task;
 
-/// How one write changes the indexes.
-#[derive(Debug, Clone)]
-pub enum IndexChange {
-    /// A task was written (`live` false: it is now a tombstone).
-    Task {
-        /// The task as written.
-        task: Box<Task>,
-        /// Whether it is live.
-        live: bool,
-    },
-    /// A card was written.
-    Card {
-        /// The card as written.
-        card: Box<Card>,
-        /// Whether it is live.
-        live: bool,
-    },
-    /// A test attempt was written.
-    Test {
-        /// The attempt.
-        test: Box<TestAttempt>,
-        /// Whether it is live.
-        live: bool,
-    },
-    /// An activity was appended.
-    Activity {
-        /// The entry.
-        id: ActivityId,
-        /// Its goal.
-        goal: Option<GoalId>,
-        /// The step it completed, for a step completion.
-        step: Option<StepDone>,
-        /// Whether it is live.
-        live: bool,
-    },
-    /// A review was appended.
-    Review {
-        /// The review.
-        id: ReviewId,
-        /// Its card's goal.
-        goal: GoalId,
-        /// What the stats need of it.
-        fact: ReviewFact,
-        /// Whether it is live.
-        live: bool,
-    },
-    /// A roadmap was written.
-    Roadmap {
-        /// The roadmap as written.
-        roadmap: Box<Roadmap>,
-        /// Whether it is live.
-        live: bool,
-    },
-    /// A goal was written.
-    Goal {
-        /// The goal as written.
-        goal: Box<Goal>,
-        /// Whether it is live.
-        live: bool,
-    },
+/// What building the indexes reads of an activity.
+#[derive(Serialize, Deserialize)]
+struct ActivityKey {
+    _id: ActivityId,
+    goal_id: Option<GoalId>,
+    #[serde(default)]
+    deleted: bool,
 }
 
 #[derive(Debug, Default)]
@@ -91,11 +47,29 @@ pub(crate) struct Indexes {
     roadmap_by_goal: HashMap<GoalId, RoadmapId>,
     roadmaps: HashMap<RoadmapId, Roadmap>,
     goals: HashMap<GoalId, Goal>,
-    /// Built on first read or by a background scan; see [`crate::stats_facts`].
-    pub(crate) stats: LazyStatsFacts,
+    /// Built on first read or by a background scan; see [`stats_facts`].
+    stats: LazyStatsFacts,
 }
 
 impl Indexes {
+    /// Builds the indexes by one scan of `db` (the stats facts wait for their first read).
+    pub(crate) fn build(db: &Database) -> StoreResult<Self> {
+        let mut indexes = Self::default();
+        for_each_live(db, |task: Task| indexes.apply(IndexChange::Task { task: Box::new(task), live: true }))?;
+        for key in db.collection::<ActivityKey>(Collection::Activities.name()).find(doc! {}).run()? {
+            let key = key?;
+            // Step completions are read with the stats facts, on their first read.
+            indexes.apply(IndexChange::Activity { id: key._id, goal: key.goal_id, step: None, live: !key.deleted });
+        }
+        for_each_live(db, |card: Card| indexes.apply(IndexChange::Card { card: Box::new(card), live: true }))?;
+        for_each_live(db, |test: TestAttempt| indexes.apply(IndexChange::Test { test: Box::new(test), live: true }))?;
+        for_each_live(db, |roadmap: Roadmap| {
+            indexes.apply(IndexChange::Roadmap { roadmap: Box::new(roadmap), live: true })
+        })?;
+        for_each_live(db, |goal: Goal| indexes.apply(IndexChange::Goal { goal: Box::new(goal), live: true }))?;
+        Ok(indexes)
+    }
+
     pub(crate) fn apply(&mut self, change: IndexChange) {
         self.stats.get_mut().observe(&change);
         match change {
@@ -190,13 +164,12 @@ impl Indexes {
     /// Whether the document `id` of `collection` is known to be stored and live
     /// (a write can then update it without looking it up first). `false` means
     /// "not known": it may be new or a tombstone.
-    pub(crate) fn is_live(&self, collection: &str, id: &str) -> bool {
-        use crate::Entity;
+    pub(crate) fn is_live(&self, collection: Collection, id: &str) -> bool {
         match collection {
-            c if c == Task::COLLECTION => self.tasks.contains_key(&TaskId(id.to_string())),
-            c if c == Goal::COLLECTION => self.goals.contains_key(&GoalId(id.to_string())),
-            c if c == Roadmap::COLLECTION => self.roadmaps.contains_key(&RoadmapId(id.to_string())),
-            c if c == Card::COLLECTION => self.cards.contains_key(&QuestionId(id.to_string())),
+            Collection::Tasks => self.tasks.contains_key(&TaskId(id.to_string())),
+            Collection::Goals => self.goals.contains_key(&GoalId(id.to_string())),
+            Collection::Roadmaps => self.roadmaps.contains_key(&RoadmapId(id.to_string())),
+            Collection::Cards => self.cards.contains_key(&QuestionId(id.to_string())),
             _ => false,
         }
     }

@@ -5,14 +5,16 @@
 
 use crate::error::{StoreError, StoreResult};
 use crate::meta;
-use crate::store::Store;
+use crate::schema::field;
 use chrono::{DateTime, Utc};
-use polodb_core::CollectionT;
 use polodb_core::bson::{self, Document, doc};
+use polodb_core::{CollectionT, Database, Transaction};
 use serde::{Deserialize, Serialize};
 
 pub(crate) const SYNC_STATE: &str = "sync_state";
 pub(crate) const SYNC_LOG: &str = "sync_log";
+/// The `_id` of the one sync state document.
+const STATE_KEY: &str = "state";
 
 /// How many runs the sync log keeps.
 pub const SYNC_LOG_KEEP: usize = 200;
@@ -47,7 +49,7 @@ pub struct SyncState {
 }
 
 /// An interrupted pull: the head it was pulling up to and the collection it
-/// was in. Collections are pulled in [`crate::COLLECTIONS`] order; those
+/// was in. Collections are pulled in [`crate::Collection::ALL`] order; those
 /// before `collection` are done, and `collection` is read again from its
 /// start (a replay is harmless). Pull order within a collection is not relied
 /// on: PoloDB's wire server ignores `sort`.
@@ -96,76 +98,69 @@ fn corrupt(collection: &'static str, e: impl ToString) -> StoreError {
     StoreError::Corrupt { collection, message: e.to_string() }
 }
 
-pub(crate) fn read_enabled(txn: &polodb_core::Transaction) -> StoreResult<bool> {
+pub(crate) fn read_enabled(txn: &Transaction) -> StoreResult<bool> {
     Ok(meta::read(txn, "sync")?.and_then(|d| d.get_bool("enabled").ok()).unwrap_or(false))
 }
 
-pub(crate) fn write_state(txn: &polodb_core::Transaction, state: &SyncState) -> StoreResult<()> {
-    let body = bson::to_document(state).map_err(|e| corrupt("sync_state", e))?;
+pub(crate) fn write_state(txn: &Transaction, state: &SyncState) -> StoreResult<()> {
+    let body = bson::to_document(state).map_err(|e| corrupt(SYNC_STATE, e))?;
     let coll = txn.collection::<Document>(SYNC_STATE);
-    if coll.find_one(doc! { "_id": "state" })?.is_some() {
-        coll.delete_one(doc! { "_id": "state" })?;
+    if coll.find_one(doc! { (field::ID): STATE_KEY })?.is_some() {
+        coll.delete_one(doc! { (field::ID): STATE_KEY })?;
     }
-    let mut d = doc! { "_id": "state" };
+    let mut d = doc! { (field::ID): STATE_KEY };
     d.extend(body);
     coll.insert_one(d)?;
     Ok(())
 }
 
-pub(crate) fn read_state_in(txn: &polodb_core::Transaction) -> StoreResult<SyncState> {
-    match txn.collection::<Document>(SYNC_STATE).find_one(doc! { "_id": "state" })? {
+pub(crate) fn read_state_in(txn: &Transaction) -> StoreResult<SyncState> {
+    match txn.collection::<Document>(SYNC_STATE).find_one(doc! { (field::ID): STATE_KEY })? {
         Some(mut d) => {
-            d.remove("_id");
-            bson::from_document(d).map_err(|e| corrupt("sync_state", e))
+            d.remove(field::ID);
+            bson::from_document(d).map_err(|e| corrupt(SYNC_STATE, e))
         }
         None => Ok(SyncState::default()),
     }
 }
 
-pub(crate) fn append_log(txn: &polodb_core::Transaction, entry: &SyncLogEntry) -> StoreResult<()> {
+pub(crate) fn append_log(txn: &Transaction, entry: &SyncLogEntry) -> StoreResult<()> {
     let coll = txn.collection::<Document>(SYNC_LOG);
     let mut seqs: Vec<i64> = Vec::new();
     for d in coll.find(doc! {}).run()? {
-        if let Ok(s) = d?.get_i64("_id") {
+        if let Ok(s) = d?.get_i64(field::ID) {
             seqs.push(s);
         }
     }
     seqs.sort_unstable();
     let next = seqs.last().map_or(1, |s| s + 1);
-    let mut d = doc! { "_id": next };
-    d.extend(bson::to_document(entry).map_err(|e| corrupt("sync_log", e))?);
+    let mut d = doc! { (field::ID): next };
+    d.extend(bson::to_document(entry).map_err(|e| corrupt(SYNC_LOG, e))?);
     coll.insert_one(d)?;
     let excess = (seqs.len() + 1).saturating_sub(SYNC_LOG_KEEP);
     for s in seqs.iter().take(excess) {
-        coll.delete_one(doc! { "_id": *s })?;
+        coll.delete_one(doc! { (field::ID): *s })?;
     }
     Ok(())
 }
 
-impl Store {
-    /// Whether sync is on for this device (then every local write is tracked).
-    pub fn sync_enabled(&self) -> bool {
-        self.outbox.enabled
-    }
+/// The sync bookkeeping of this device, read in its own transaction.
+pub(crate) fn read_state(db: &Database) -> StoreResult<SyncState> {
+    let txn = db.start_transaction()?;
+    let state = read_state_in(&txn)?;
+    txn.commit()?;
+    Ok(state)
+}
 
-    /// The sync bookkeeping of this device.
-    pub fn sync_state(&self) -> StoreResult<SyncState> {
-        let txn = self.db.start_transaction()?;
-        let state = read_state_in(&txn)?;
-        txn.commit()?;
-        Ok(state)
+/// The last `limit` sync runs, newest first.
+pub(crate) fn read_log(db: &Database, limit: usize) -> StoreResult<Vec<SyncLogEntry>> {
+    let mut rows: Vec<(i64, SyncLogEntry)> = Vec::new();
+    for d in db.collection::<Document>(SYNC_LOG).find(doc! {}).run()? {
+        let mut d = d?;
+        let seq = d.get_i64(field::ID).map_err(|e| corrupt(SYNC_LOG, e))?;
+        d.remove(field::ID);
+        rows.push((seq, bson::from_document(d).map_err(|e| corrupt(SYNC_LOG, e))?));
     }
-
-    /// The last `limit` sync runs, newest first.
-    pub fn sync_log(&self, limit: usize) -> StoreResult<Vec<SyncLogEntry>> {
-        let mut rows: Vec<(i64, SyncLogEntry)> = Vec::new();
-        for d in self.db.collection::<Document>(SYNC_LOG).find(doc! {}).run()? {
-            let mut d = d?;
-            let seq = d.get_i64("_id").map_err(|e| corrupt("sync_log", e))?;
-            d.remove("_id");
-            rows.push((seq, bson::from_document(d).map_err(|e| corrupt("sync_log", e))?));
-        }
-        rows.sort_by_key(|r| std::cmp::Reverse(r.0));
-        Ok(rows.into_iter().take(limit).map(|(_, e)| e).collect())
-    }
+    rows.sort_by_key(|r| std::cmp::Reverse(r.0));
+    Ok(rows.into_iter().take(limit).map(|(_, e)| e).collect())
 }

@@ -12,8 +12,7 @@
 //! changed only after a transaction commits.
 
 use crate::error::{StoreError, StoreResult};
-use crate::raw::COLLECTIONS;
-use crate::store::Store;
+use crate::schema::{Collection, RawDoc, field};
 use polodb_core::bson::{Bson, Document, doc};
 use polodb_core::{CollectionT, Database, Transaction};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -28,16 +27,16 @@ const READ_WHOLE_COLLECTION_FROM: usize = 2_000;
 /// One document of learner data: its collection and `_id`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DocKey {
-    /// The collection (one of [`crate::COLLECTIONS`]).
-    pub collection: String,
+    /// The collection.
+    pub collection: Collection,
     /// The document's `_id`.
     pub id: String,
 }
 
 impl DocKey {
     /// The key of document `id` in `collection`.
-    pub fn new(collection: impl Into<String>, id: impl Into<String>) -> Self {
-        Self { collection: collection.into(), id: id.into() }
+    pub fn new(collection: Collection, id: impl Into<String>) -> Self {
+        Self { collection, id: id.into() }
     }
 }
 
@@ -59,7 +58,7 @@ pub(crate) enum Entry {
     Scan { since: Option<Hlc> },
 }
 
-/// A document waiting to be pushed, as found by [`Store::outbox_snapshot`].
+/// A document waiting to be pushed, as found by [`crate::Store::outbox_snapshot`].
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct PendingDoc {
     /// Its stamp when the snapshot was taken (push order).
@@ -192,24 +191,24 @@ pub(crate) fn encode(seq: i64, entry: &Entry) -> Document {
             let list: Vec<Bson> = docs
                 .iter()
                 .map(|t| {
-                    let mut item = vec![Bson::String(t.key.collection.clone()), Bson::String(t.key.id.clone())];
+                    let mut item = vec![Bson::String(t.key.collection.name().into()), Bson::String(t.key.id.clone())];
                     if let Some(base) = &t.base {
                         item.push(Bson::String(base.to_string()));
                     }
                     Bson::Array(item)
                 })
                 .collect();
-            doc! { "_id": seq, "docs": list }
+            doc! { (field::ID): seq, "docs": list }
         }
         Entry::Scan { since } => {
-            doc! { "_id": seq, "scan": true, "since": since.as_ref().map(ToString::to_string) }
+            doc! { (field::ID): seq, "scan": true, "since": since.as_ref().map(ToString::to_string) }
         }
     }
 }
 
 fn decode(d: &Document) -> StoreResult<(i64, Entry)> {
-    let bad = |m: &str| StoreError::Corrupt { collection: "sync_outbox", message: m.to_string() };
-    let seq = d.get_i64("_id").map_err(|_| bad("an entry has no numeric _id"))?;
+    let bad = |m: &str| StoreError::Corrupt { collection: OUTBOX, message: m.to_string() };
+    let seq = d.get_i64(field::ID).map_err(|_| bad("an entry has no numeric _id"))?;
     if d.get_bool("scan").unwrap_or(false) {
         let since = match d.get("since") {
             Some(Bson::String(s)) => Some(Hlc::parse(s).ok_or_else(|| bad("a scan entry has a bad stamp"))?),
@@ -220,7 +219,7 @@ fn decode(d: &Document) -> StoreResult<(i64, Entry)> {
     let mut keys = Vec::new();
     for item in d.get_array("docs").map_err(|_| bad("an entry has no `docs` list"))? {
         let pair = item.as_array().ok_or_else(|| bad("an entry names a document badly"))?;
-        match (pair.first().and_then(Bson::as_str), pair.get(1).and_then(Bson::as_str)) {
+        match (pair.first().and_then(Bson::as_str).and_then(Collection::named), pair.get(1).and_then(Bson::as_str)) {
             (Some(c), Some(i)) => {
                 let base = pair.get(2).and_then(Bson::as_str).and_then(Hlc::parse);
                 keys.push(Tracked { key: DocKey::new(c, i), base });
@@ -237,42 +236,30 @@ pub(crate) fn write(txn: &Transaction, seq: i64, entry: &Entry) -> StoreResult<(
 }
 
 pub(crate) fn delete(txn: &Transaction, seq: i64) -> StoreResult<()> {
-    txn.collection::<Document>(OUTBOX).delete_one(doc! { "_id": seq })?;
+    txn.collection::<Document>(OUTBOX).delete_one(doc! { (field::ID): seq })?;
     Ok(())
 }
 
-fn stamp(d: &Document) -> Option<Hlc> {
-    d.get_str("hlc").ok().and_then(Hlc::parse)
-}
-
-impl Store {
-    /// How many distinct documents changed locally and wait to be pushed.
-    /// After sync was turned on this scans the store (every document then
-    /// waits for the initial push); otherwise it is read from memory.
-    pub fn pending_changes(&self) -> StoreResult<u64> {
-        if !self.outbox.has_scan() {
-            return Ok(self.outbox.dirty.len() as u64);
+impl Outbox {
+    /// See [`crate::Store::pending_changes`].
+    pub(crate) fn pending_changes(&self, db: &Database) -> StoreResult<u64> {
+        if !self.has_scan() {
+            return Ok(self.dirty.len() as u64);
         }
-        Ok(self.outbox_snapshot()?.docs.len() as u64)
+        Ok(self.snapshot(db)?.docs.len() as u64)
     }
 
-    /// Whether anything waits to be pushed (cheap: no scan).
-    pub fn outbox_is_empty(&self) -> bool {
-        self.outbox.is_empty()
-    }
-
-    /// Every document waiting to be pushed with its current stamp, oldest
-    /// first. Documents that no longer exist (purged) are left out.
-    pub fn outbox_snapshot(&self) -> StoreResult<OutboxSnapshot> {
-        let upto = self.outbox.entries.keys().next_back().copied().unwrap_or(0);
+    /// See [`crate::Store::outbox_snapshot`].
+    pub(crate) fn snapshot(&self, db: &Database) -> StoreResult<OutboxSnapshot> {
+        let upto = self.entries.keys().next_back().copied().unwrap_or(0);
         let mut newest: HashMap<DocKey, i64> = HashMap::new();
-        for (key, seqs) in &self.outbox.dirty {
+        for (key, seqs) in &self.dirty {
             if let Some(s) = seqs.iter().next_back() {
                 newest.insert(key.clone(), *s);
             }
         }
         let mut docs = Vec::new();
-        let widest_scan = self.outbox.scans.iter().fold(None::<(i64, Option<&Hlc>)>, |acc, (seq, since)| {
+        let widest_scan = self.scans.iter().fold(None::<(i64, Option<&Hlc>)>, |acc, (seq, since)| {
             let since = since.as_ref();
             match acc {
                 None => Some((*seq, since)),
@@ -286,29 +273,29 @@ impl Store {
             }
         });
         if let Some((scan_seq, since)) = widest_scan {
-            for collection in COLLECTIONS {
-                for d in self.db.collection::<Document>(collection).find(doc! {}).run()? {
+            for collection in Collection::ALL {
+                for d in db.collection::<RawDoc>(collection.name()).find(doc! {}).run()? {
                     let d = d?;
-                    let (Ok(id), Some(hlc)) = (d.get_str("_id"), stamp(&d)) else { continue };
+                    let (Some(id), Some(hlc)) = (d.id(), d.hlc()) else { continue };
                     if since.is_some_and(|s| &hlc <= s) {
                         continue;
                     }
-                    let key = DocKey::new(*collection, id);
+                    let key = DocKey::new(collection, id);
                     let entry = newest.remove(&key).map_or(scan_seq, |s| s.max(scan_seq));
                     docs.push(PendingDoc { hlc: hlc.to_string(), key, newest_entry: entry });
                 }
             }
         }
-        let mut by_collection: HashMap<String, HashMap<String, i64>> = HashMap::new();
+        let mut by_collection: HashMap<Collection, HashMap<String, i64>> = HashMap::new();
         for (key, entry) in newest {
             by_collection.entry(key.collection).or_default().insert(key.id, entry);
         }
         for (collection, mut named) in by_collection {
-            let coll = self.db.collection::<Document>(collection.as_str());
+            let coll = db.collection::<RawDoc>(collection.name());
             if named.len() < READ_WHOLE_COLLECTION_FROM {
                 for (id, entry) in named {
-                    if let Some(hlc) = coll.find_one(doc! { "_id": &id })?.as_ref().and_then(stamp) {
-                        let key = DocKey::new(collection.as_str(), id);
+                    if let Some(hlc) = coll.find_one(doc! { (field::ID): &id })?.as_ref().and_then(RawDoc::hlc) {
+                        let key = DocKey::new(collection, id);
                         docs.push(PendingDoc { hlc: hlc.to_string(), key, newest_entry: entry });
                     }
                 }
@@ -316,9 +303,9 @@ impl Store {
             }
             for d in coll.find(doc! {}).run()? {
                 let d = d?;
-                let Ok(id) = d.get_str("_id") else { continue };
-                if let (Some(entry), Some(hlc)) = (named.remove(id), stamp(&d)) {
-                    let key = DocKey::new(collection.as_str(), id);
+                let Some(id) = d.id() else { continue };
+                if let (Some(entry), Some(hlc)) = (named.remove(id), d.hlc()) {
+                    let key = DocKey::new(collection, id);
                     docs.push(PendingDoc { hlc: hlc.to_string(), key, newest_entry: entry });
                 }
             }

@@ -1,6 +1,19 @@
-//! What the store needs to know about a stored type.
+//! Domain values as stored documents: what the store needs to know about a
+//! stored type ([`Entity`]), how a value becomes a document and back, how a
+//! write changes the in-memory indexes ([`IndexChange`]), and the check a raw
+//! document passes before it is written ([`check_document`]). Above the
+//! schema, below the indexes.
 
-use crate::index::IndexChange;
+mod change;
+mod check;
+mod convert;
+
+pub use change::IndexChange;
+pub(crate) use check::check;
+pub use check::{CheckedDocument, check_document};
+pub(crate) use convert::{Stamps, for_each_live, from_document, to_document};
+
+use crate::schema::Collection;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use waymark_core::activity::Activity;
@@ -14,8 +27,8 @@ use waymark_core::task::Task;
 
 /// A type stored as one document per value in its own collection.
 pub trait Entity: Serialize + DeserializeOwned {
-    /// The collection name (same locally and on the sync remote).
-    const COLLECTION: &'static str;
+    /// Its collection.
+    const COLLECTION: Collection;
 
     /// The document id (`_id`).
     fn id(&self) -> &str;
@@ -28,7 +41,7 @@ pub trait Entity: Serialize + DeserializeOwned {
 }
 
 impl Entity for Goal {
-    const COLLECTION: &'static str = "goals";
+    const COLLECTION: Collection = Collection::Goals;
     fn id(&self) -> &str {
         self.id.as_str()
     }
@@ -38,7 +51,7 @@ impl Entity for Goal {
 }
 
 impl Entity for Roadmap {
-    const COLLECTION: &'static str = "roadmaps";
+    const COLLECTION: Collection = Collection::Roadmaps;
     fn id(&self) -> &str {
         self.id.as_str()
     }
@@ -48,7 +61,7 @@ impl Entity for Roadmap {
 }
 
 impl Entity for Task {
-    const COLLECTION: &'static str = "tasks";
+    const COLLECTION: Collection = Collection::Tasks;
     fn id(&self) -> &str {
         self.id.as_str()
     }
@@ -58,7 +71,7 @@ impl Entity for Task {
 }
 
 impl Entity for Activity {
-    const COLLECTION: &'static str = "activities";
+    const COLLECTION: Collection = Collection::Activities;
     fn id(&self) -> &str {
         self.id.as_str()
     }
@@ -68,14 +81,14 @@ impl Entity for Activity {
 }
 
 impl Entity for Profile {
-    const COLLECTION: &'static str = "profile";
+    const COLLECTION: Collection = Collection::Profile;
     fn id(&self) -> &str {
         &self.id
     }
 }
 
 impl Entity for Card {
-    const COLLECTION: &'static str = "cards";
+    const COLLECTION: Collection = Collection::Cards;
     fn id(&self) -> &str {
         self.question.id.as_str()
     }
@@ -85,7 +98,7 @@ impl Entity for Card {
 }
 
 impl Entity for Review {
-    const COLLECTION: &'static str = "reviews";
+    const COLLECTION: Collection = Collection::Reviews;
     fn id(&self) -> &str {
         self.id.as_str()
     }
@@ -95,7 +108,7 @@ impl Entity for Review {
 }
 
 impl Entity for TestAttempt {
-    const COLLECTION: &'static str = "tests";
+    const COLLECTION: Collection = Collection::Tests;
     fn id(&self) -> &str {
         self.id.as_str()
     }
@@ -105,7 +118,7 @@ impl Entity for TestAttempt {
 }
 
 impl Entity for Reminder {
-    const COLLECTION: &'static str = "reminders";
+    const COLLECTION: Collection = Collection::Reminders;
     fn id(&self) -> &str {
         self.id.as_str()
     }

@@ -8,21 +8,16 @@
 //! happens in one PoloDB transaction — an error writes nothing — and after the
 //! commit the in-memory indexes are rebuilt from the documents written.
 
+use crate::entity::{CheckedDocument, IndexChange};
 use crate::error::{StoreError, StoreResult};
-use crate::index::{IndexChange, Indexes};
 use crate::meta;
-use crate::raw::COLLECTIONS;
-use crate::stamps::CheckedDocument;
-use crate::store::Store;
+use crate::schema::{Collection, RawDoc, field};
 use polodb_core::bson::{Document, doc};
-use polodb_core::{CollectionT, Transaction};
+use polodb_core::{CollectionT, Database, Transaction};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use waymark_core::hlc::Hlc;
 
-/// How device-local values are keyed in `meta` (see [`crate::Tx::put_local`]).
-const LOCAL_PREFIX: &str = "local:";
-
-/// Options of [`Store::replace_learner_data`].
+/// Options of [`crate::Store::replace_learner_data`].
 #[derive(Debug, Clone, Default)]
 pub struct Replace {
     /// Make this the store's learner (user id) from now on; `None` keeps the current one.
@@ -41,64 +36,47 @@ pub struct Replaced {
     pub written: BTreeMap<String, u64>,
 }
 
-impl Store {
-    /// Whether the store holds no learner document at all (not even a tombstone).
-    pub fn is_empty_of_learner_data(&self) -> StoreResult<bool> {
-        for collection in COLLECTIONS {
-            if self.db.collection::<Document>(collection).find(doc! {}).run()?.next().is_some() {
-                return Ok(false);
-            }
-        }
-        Ok(true)
-    }
+/// A committed replacement, for the store to follow in memory.
+pub(crate) struct Replacement {
+    pub(crate) replaced: Replaced,
+    pub(crate) newest: Option<Hlc>,
+    pub(crate) changes: Vec<IndexChange>,
+}
 
-    /// Hard-deletes every document of every learner collection and writes
-    /// `documents` in their place, stamps kept, in one transaction; ids must
-    /// not repeat within a collection, otherwise nothing is written. The clock
-    /// observes the newest stamp written.
-    pub fn replace_learner_data(&mut self, documents: Vec<CheckedDocument>, options: Replace) -> StoreResult<Replaced> {
-        self.replace_learner_data_from([Ok::<_, StoreError>(documents)], options)
+/// Whether `db` holds no learner document at all (not even a tombstone).
+pub(crate) fn is_empty(db: &Database) -> StoreResult<bool> {
+    for collection in Collection::ALL {
+        if db.collection::<Document>(collection.name()).find(doc! {}).run()?.next().is_some() {
+            return Ok(false);
+        }
     }
+    Ok(true)
+}
 
-    /// Like [`Store::replace_learner_data`], with the documents arriving in
-    /// batches while the writing goes on — e.g. from a thread that checks them
-    /// — so that checking and writing overlap. The first `Err` batch (or a
-    /// repeated id) stops the replacement and nothing is written.
-    pub fn replace_learner_data_from<E: From<StoreError>>(
-        &mut self,
-        batches: impl IntoIterator<Item = Result<Vec<CheckedDocument>, E>>,
-        options: Replace,
-    ) -> Result<Replaced, E> {
-        let txn = self.db.start_transaction().map_err(StoreError::from)?;
-        let mut writing = Writing::default();
-        let written = writing.run(&txn, batches, &options, &self.identity.device_id);
-        if let Err(e) = written {
-            // Nothing was committed; a failing rollback changes nothing more.
-            let _ = txn.rollback();
-            return Err(e);
-        }
-        txn.commit().map_err(StoreError::from)?;
-        if let Some(user_id) = options.user_id {
-            self.identity.user_id = user_id;
-        }
-        if let Some(newest) = &writing.newest {
-            self.clock.observe(newest);
-        }
-        let mut indexes = Indexes::default();
-        for change in writing.changes {
-            indexes.apply(change);
-        }
-        self.indexes = indexes;
-        self.generation += 1;
-        Ok(writing.replaced)
+/// Replaces the learner data of `db` in one transaction; see
+/// [`crate::Store::replace_learner_data_from`].
+pub(crate) fn replace<E: From<StoreError>>(
+    db: &Database,
+    batches: impl IntoIterator<Item = Result<Vec<CheckedDocument>, E>>,
+    options: &Replace,
+    device_id: &str,
+) -> Result<Replacement, E> {
+    let txn = db.start_transaction().map_err(StoreError::from)?;
+    let mut writing = Writing::default();
+    if let Err(e) = writing.run(&txn, batches, options, device_id) {
+        // Nothing was committed; a failing rollback changes nothing more.
+        let _ = txn.rollback();
+        return Err(e);
     }
+    txn.commit().map_err(StoreError::from)?;
+    Ok(Replacement { replaced: writing.replaced, newest: writing.newest, changes: writing.changes })
 }
 
 /// The state of a replacement while its transaction is open.
 #[derive(Default)]
 struct Writing {
     replaced: Replaced,
-    ids: HashMap<String, HashSet<String>>,
+    ids: HashMap<Collection, HashSet<String>>,
     newest: Option<Hlc>,
     changes: Vec<IndexChange>,
 }
@@ -116,9 +94,9 @@ impl Writing {
             self.write(txn, batch?)?;
         }
         if let Some(newest) = &self.newest {
-            let last = meta::read(txn, "clock")?.and_then(|d| d.get_str("last").ok().and_then(Hlc::parse));
+            let last = meta::read(txn, meta::CLOCK)?.and_then(|d| d.get_str("last").ok().and_then(Hlc::parse));
             if last.as_ref().is_none_or(|l| l < newest) {
-                meta::write(txn, "clock", doc! { "last": newest.to_string() })?;
+                meta::write(txn, meta::CLOCK, doc! { "last": newest.to_string() })?;
             }
         }
         Ok(())
@@ -127,37 +105,37 @@ impl Writing {
     /// Hard-deletes the learner documents (and maybe the device-local values)
     /// and records the new user id.
     fn clear(&mut self, txn: &Transaction, options: &Replace, device_id: &str) -> StoreResult<()> {
-        for collection in COLLECTIONS {
-            let removed = txn.collection::<Document>(collection).delete_many(doc! {})?.deleted_count;
-            self.replaced.removed.insert(collection.to_string(), removed);
+        for collection in Collection::ALL {
+            let removed = txn.collection::<Document>(collection.name()).delete_many(doc! {})?.deleted_count;
+            self.replaced.removed.insert(collection.name().to_string(), removed);
         }
         if options.forget_local {
             let meta = txn.collection::<Document>(meta::META);
             let mut local = Vec::new();
             for d in meta.find(doc! {}).run()? {
-                if let Ok(id) = d?.get_str("_id")
-                    && id.starts_with(LOCAL_PREFIX)
+                if let Ok(id) = d?.get_str(field::ID)
+                    && id.starts_with(meta::LOCAL_PREFIX)
                 {
                     local.push(id.to_string());
                 }
             }
             for id in local {
-                meta.delete_one(doc! { "_id": id })?;
+                meta.delete_one(doc! { (field::ID): id })?;
             }
         }
         if let Some(user_id) = &options.user_id {
-            meta::write(txn, "identity", doc! { "user_id": user_id, "device_id": device_id })?;
+            meta::write(txn, meta::IDENTITY, doc! { (field::USER_ID): user_id, "device_id": device_id })?;
         }
         Ok(())
     }
 
     /// Writes one batch, collection by collection.
     fn write(&mut self, txn: &Transaction, batch: Vec<CheckedDocument>) -> StoreResult<()> {
-        let mut group: Option<(String, Vec<Document>)> = None;
+        let mut group: Option<(Collection, Vec<RawDoc>)> = None;
         for d in batch {
-            if !self.ids.entry(d.collection.clone()).or_default().insert(d.stamps.id.clone()) {
+            if !self.ids.entry(d.collection).or_default().insert(d.stamps.id.clone()) {
                 return Err(StoreError::BadDocument {
-                    collection: d.collection,
+                    collection: d.collection.name().to_string(),
                     message: format!("{}: the id appears twice", d.stamps.id),
                 });
             }
@@ -181,10 +159,10 @@ impl Writing {
         Ok(())
     }
 
-    fn insert(&mut self, txn: &Transaction, collection: String, docs: Vec<Document>) -> StoreResult<()> {
+    fn insert(&mut self, txn: &Transaction, collection: Collection, docs: Vec<RawDoc>) -> StoreResult<()> {
         let count = docs.len() as u64;
-        txn.collection::<Document>(&collection).insert_many(docs)?;
-        *self.replaced.written.entry(collection).or_default() += count;
+        txn.collection::<RawDoc>(collection.name()).insert_many(docs)?;
+        *self.replaced.written.entry(collection.name().to_string()).or_default() += count;
         Ok(())
     }
 }
