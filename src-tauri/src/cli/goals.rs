@@ -1,5 +1,5 @@
-//! Goal commands of the CLI: add, list, show, set the status, delete, and the
-//! activity log.
+//! Goal commands of the CLI: add, list, show, set the status, take an outlook
+//! fix, delete, and the activity log.
 
 use super::{Output, emit};
 use chrono::NaiveDate;
@@ -8,6 +8,7 @@ use clap::{Args, Subcommand};
 use waymark_app::{App, AppError, AppResult, GoalOverview};
 use waymark_core::goal::{Difficulty, GoalInput, GoalStatus};
 use waymark_core::ids::GoalId;
+use waymark_core::outlook::FixChoice;
 
 /// Goal commands.
 #[derive(Debug, Subcommand)]
@@ -30,6 +31,17 @@ pub enum GoalCommand {
         /// The new status.
         #[arg(value_parser = status_parser())]
         status: GoalStatus,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Take one of the fixes its outlook offers: `hours` (study the offered
+    /// hours a week, same weekday shape) or `date` (the plan's last day as target).
+    Fix {
+        /// The goal id.
+        id: String,
+        /// hours or date.
+        #[arg(value_parser = fix_parser())]
+        fix: FixChoice,
         #[command(flatten)]
         out: Output,
     },
@@ -96,6 +108,10 @@ fn status_parser() -> impl TypedValueParser<Value = GoalStatus> {
     PossibleValuesParser::new(GoalStatus::ALL.map(GoalStatus::name)).try_map(|name| name.parse::<GoalStatus>())
 }
 
+fn fix_parser() -> impl TypedValueParser<Value = FixChoice> {
+    PossibleValuesParser::new(["hours", "date"]).try_map(|name| name.parse::<FixChoice>())
+}
+
 /// Runs one goal command.
 pub fn run(app: &mut App, cmd: GoalCommand) -> AppResult<()> {
     match cmd {
@@ -117,6 +133,10 @@ pub fn run(app: &mut App, cmd: GoalCommand) -> AppResult<()> {
         GoalCommand::Status { id, status, out } => {
             let goal = app.set_goal_status(&id, status)?;
             emit(&out, &goal, || vec![goal_line(&goal)])
+        }
+        GoalCommand::Fix { id, fix, out } => {
+            let goal = app.apply_outlook_fix(&id, fix)?;
+            emit(&out, &goal, || vec![goal_line(&goal), format!("  {}", goal.outlook.reason)])
         }
         GoalCommand::Delete { id } => {
             app.delete_goal(&id)?;

@@ -1,10 +1,11 @@
-//! Goal commands: list, view, create, change, set the status, delete, and
-//! the activity log.
+//! Goal commands: list, view, create, change, set the status, take an outlook
+//! fix, delete, and the activity log.
 
 use super::AppState;
 use waymark_app::{AppResult, GoalOverview, GoalView};
 use waymark_core::activity::Activity;
 use waymark_core::goal::{GoalInput, GoalStatus};
+use waymark_core::outlook::FixChoice;
 
 /// Every goal with its progress and outlook.
 #[tauri::command]
@@ -34,6 +35,12 @@ pub fn update_goal(state: AppState<'_>, id: String, input: GoalInput) -> AppResu
 #[tauri::command]
 pub fn set_goal_status(state: AppState<'_>, id: String, status: GoalStatus) -> AppResult<GoalOverview> {
     state.with(|app| app.set_goal_status(&id, status))
+}
+
+/// Takes one of the fixes the goal's outlook offers and plans it again.
+#[tauri::command]
+pub fn apply_outlook_fix(state: AppState<'_>, id: String, choice: FixChoice) -> AppResult<GoalOverview> {
+    state.with(|app| app.apply_outlook_fix(&id, choice))
 }
 
 /// Deletes a goal with its roadmap and tasks.

@@ -138,6 +138,34 @@ fn plan_status_streak_and_calendar_from_the_command_line() {
 }
 
 #[test]
+fn an_outlook_fix_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let on_monday = |args: &[&str]| {
+        let out = on_monday_morning(d, args);
+        assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    let args = ["goal", "add", "--title", "Exam", "--week-hours", "1,1,1,1,1,0,0", "--target-date", "2026-11-27"];
+    let id = on_monday(&[&args[..], &["--json"]].concat())["id"].as_str().unwrap().to_string();
+    let md = d.join("roadmap.md");
+    std::fs::write(&md, "## Everything\nDuration: 10 hours\n").unwrap();
+    let view = on_monday(&["roadmap", "import", &id, md.to_str().unwrap(), "--json"]);
+    let outlook = &view["overview"]["outlook"];
+    assert_eq!(outlook["status"], "off_track");
+    assert_eq!(outlook["why"]["kind"], "needs_more_hours");
+    let offer = outlook["fixes"]["hours_per_week"].as_f64().unwrap();
+
+    let fixed = on_monday(&["goal", "fix", &id, "hours", "--json"]);
+    assert!(fixed["hours_per_week"].as_f64().unwrap() >= offer);
+    assert_eq!(fixed["week_minutes"][5], 0);
+    assert_eq!(fixed["outlook"]["status"], "on_track", "{}", fixed["outlook"]["reason"]);
+    let err = String::from_utf8(on_monday_morning(d, &["goal", "fix", &id, "date"]).stderr).unwrap();
+    assert!(err.contains("offers no such fix"), "{err}");
+    assert!(fails(d, &["goal", "fix", &id, "sideways"]).contains("sideways"));
+}
+
+#[test]
 fn a_roadmap_exports_as_markdown_or_json_by_format_name() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();

@@ -164,33 +164,6 @@ export function movedFrom(missedDates: readonly string[]): string {
   return weekday([...missedDates].sort()[missedDates.length - 1]);
 }
 
-/**
- * A weekday pattern (minutes, Monday first) scaled to a new weekly total in
- * whole minutes: the same shape, days at 0 stay free, at most 24 h a day, and
- * the days add up to the total exactly (largest remainders get the spare minutes).
- */
-export function scaleWeek(weekMinutes: readonly number[], hoursPerWeek: number): number[] {
-  const day = 24 * 60;
-  const total = weekMinutes.reduce((a, b) => a + b, 0);
-  const target = Math.round(hoursPerWeek * 60);
-  if (total === 0) return [...weekMinutes];
-  const exact = weekMinutes.map((m) => Math.min(day, (m * target) / total));
-  const out = exact.map(Math.floor);
-  let spare = Math.min(target, weekMinutes.filter((m) => m > 0).length * day) - out.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((x, i) => ({ i, frac: x - Math.floor(x) }))
-    .filter(({ i }) => weekMinutes[i] > 0)
-    .sort((a, b) => b.frac - a.frac);
-  for (let k = 0; spare > 0 && order.length > 0; k = (k + 1) % order.length) {
-    const { i } = order[k];
-    if (out[i] < day) {
-      out[i] += 1;
-      spare -= 1;
-    } else if (order.every(({ i: j }) => out[j] >= day)) break;
-  }
-  return out;
-}
-
 /** A number with one decimal below 10, whole above; no trailing ".0": 1.47 → "1.5", 2.0 → "2", 14.2 → "14". */
 function compact(n: number): string {
   return n < 10 ? String(Math.round(n * 10) / 10) : String(Math.round(n));

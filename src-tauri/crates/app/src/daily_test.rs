@@ -179,7 +179,7 @@ impl App {
             goal_id: goal.id,
             stats: test_stats(results.iter().copied()),
             pass_rate_by_week: pass_rate_by_week(results.iter().copied()),
-            weak_steps: weak_steps(&evidence),
+            weak_steps: weak_steps(&evidence).into_iter().map(crate::words::weak_view).collect(),
             cards,
             due_now,
         })

@@ -16,7 +16,7 @@ use waymark_core::day::learner_date;
 use waymark_core::duration::HourEstimate;
 use waymark_core::goal::{Goal, GoalInput, GoalStatus};
 use waymark_core::ids::{GoalId, RoadmapId};
-use waymark_core::outlook::{OutlookInput, outlook};
+use waymark_core::outlook::{FixChoice, OutlookInput, fixed_input, outlook};
 use waymark_core::planner::{Feasibility, feasibility, step_statuses};
 use waymark_core::prerequisites::start_rule;
 use waymark_core::roadmap::{Roadmap, StepStatus};
@@ -96,6 +96,18 @@ impl App {
         let roadmap = self.roadmap_keeping_work(&goal, old_hours)?;
         self.save_goal(&goal, roadmap.as_ref(), Vec::new())?;
         self.overview(goal)
+    }
+
+    /// Takes one of the fixes the goal's outlook offers (more weekly hours in
+    /// the same weekday shape, or the plan's last day as the target) and saves
+    /// the goal with it, like an edit.
+    pub fn apply_outlook_fix(&mut self, id: &str, choice: FixChoice) -> AppResult<GoalOverview> {
+        let goal = self.goal(id)?;
+        let offered = self.overview(goal.clone())?.outlook.outlook.fixes;
+        let input = offered.and_then(|fixes| fixed_input(&goal, &fixes, choice)).ok_or_else(|| {
+            AppError::invalid("fix", "this goal's outlook offers no such fix; it may already be on track")
+        })?;
+        self.update_goal(id, input)
     }
 
     /// Changes a goal's status. Only active goals have planned tasks: pausing,
@@ -336,7 +348,7 @@ impl App {
             step_count: u32::try_from(steps.len()).unwrap_or(u32::MAX),
             finish_date,
             feasibility,
-            outlook,
+            outlook: crate::words::outlook_view(outlook),
             waiting_on: if active { rule.waiting_on } else { Vec::new() },
             starts_on: (active && rule.start > today).then_some(rule.start),
             goal,

@@ -20,7 +20,6 @@ mod goals;
 pub mod io;
 mod paths;
 mod plan;
-pub mod reminder_words;
 pub mod reminders;
 mod resync;
 mod roadmaps;
@@ -33,6 +32,7 @@ pub mod sync_views;
 mod tasks;
 mod today;
 mod views;
+pub mod words;
 
 pub use clock::{Clock, FixedClock, NOW_ENV, SystemClock, clock_from_env};
 pub use error::{AppError, AppResult, ErrorCode};

@@ -8,7 +8,8 @@ use waymark_core::card::{Card, TestAttempt};
 use waymark_core::cards_csv::LineError;
 use waymark_core::ids::{GoalId, QuestionId, StepId};
 use waymark_core::question::{Question, QuestionBody};
-use waymark_core::quiz::{TestStats, WeakStep};
+use crate::words::WeakStepView;
+use waymark_core::quiz::TestStats;
 use waymark_core::srs::CardState;
 
 /// A card with what the Review screen and `waymark review` show.
@@ -147,7 +148,7 @@ pub struct GoalStudy {
     /// Pass rate per week (Monday), oldest first.
     pub pass_rate_by_week: Vec<(NaiveDate, f64)>,
     /// Steps that need attention.
-    pub weak_steps: Vec<WeakStep>,
+    pub weak_steps: Vec<WeakStepView>,
     /// Its cards.
     pub cards: Vec<Card>,
     /// Cards due now.

@@ -9,7 +9,7 @@ use waymark_core::availability::DayOff;
 use waymark_core::duration::HourEstimate;
 use waymark_core::goal::{Goal, GoalStatus};
 use waymark_core::ids::{GoalId, StepId, TaskId};
-use waymark_core::outlook::Outlook;
+use crate::words::OutlookView;
 use waymark_core::planner::Feasibility;
 use waymark_core::roadmap::{Resource, Step};
 use waymark_core::streak::Streak;
@@ -54,7 +54,7 @@ pub struct GoalOverview {
     /// Whether the plan ends by the target date.
     pub feasibility: Feasibility,
     /// Progress, forecast and on-track status.
-    pub outlook: Outlook,
+    pub outlook: OutlookView,
     /// Unfinished prerequisite goals without a plan (paused or archived) that
     /// this goal waits for.
     pub waiting_on: Vec<String>,
@@ -138,7 +138,7 @@ pub struct TodayGoal {
     /// The last planned day.
     pub finish_date: Option<NaiveDate>,
     /// Progress, forecast and on-track status.
-    pub outlook: Outlook,
+    pub outlook: OutlookView,
 }
 
 /// Everything the Today screen shows.

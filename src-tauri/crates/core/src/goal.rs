@@ -196,7 +196,35 @@ impl GoalInput {
     }
 }
 
+impl GoalInput {
+    /// Sets the weekly time to `week`: its total, and the weekday pattern
+    /// unless every day has the same time (then it is the even spread).
+    pub fn set_week(&mut self, week: &WeekMinutes) {
+        self.hours_per_week = week.hours_per_week();
+        let even = week.0.iter().all(|m| *m == week.0[0]);
+        self.week_hours = (!even).then(|| week.0.iter().map(|m| f64::from(*m) / 60.0).collect());
+    }
+}
+
 impl Goal {
+    /// The input that saves this goal as it is: the start of an edit that
+    /// changes one thing.
+    pub fn input(&self) -> GoalInput {
+        let mut input = GoalInput {
+            title: self.title.clone(),
+            description: self.description.clone(),
+            category: self.category.clone(),
+            difficulty: self.difficulty,
+            target_date: self.target_date,
+            hours_per_week: self.hours_per_week,
+            week_hours: None,
+            skills: self.skills.clone(),
+            prerequisites: self.prerequisites.clone(),
+        };
+        input.set_week(&self.week_minutes);
+        input
+    }
+
     /// Whether the goal's plan should fill days: only active goals have planned tasks.
     pub fn is_active(&self) -> bool {
         self.status == GoalStatus::Active

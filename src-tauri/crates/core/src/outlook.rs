@@ -1,6 +1,7 @@
 //! A goal's outlook: how far the learner has come, when they will likely finish
-//! at their recent pace, and whether that meets the target date, with a one-line
-//! reason and, when the target no longer fits the current hours, two fixes.
+//! at their recent pace, and whether that meets the target date, with the reason
+//! as data (its kind and numbers: the facade words it) and, when the target no
+//! longer fits the current hours, two fixes (applied by [`fix`]).
 //!
 //! The rules, kept simple enough to explain to the learner:
 //!
@@ -28,6 +29,10 @@
 //!   the plan already runs late); or the plan's last day as a later target. When
 //!   no study day is left, or the shape would need more than 24 h on a day, only
 //!   the later date is offered and the reason says why.
+
+mod fix;
+
+pub use fix::{FixChoice, fixed_input};
 
 use crate::availability::{DayOff, WeekMinutes, is_day_off};
 use chrono::{Days, NaiveDate};
@@ -97,6 +102,39 @@ pub struct Fixes {
     pub later_date: NaiveDate,
 }
 
+/// Why a goal stands where it does: the kind of reason and its numbers. Hours
+/// are rounded as shown (0.1 h, never 0 when not nothing).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Why {
+    /// Finished: nothing was ever planned.
+    NothingPlanned,
+    /// Finished: all planned work is done.
+    AllDone,
+    /// No target; the recent pace finishes around `finish`.
+    NoTargetPaced { finish: NaiveDate },
+    /// No target; the plan ends on `plan_end`.
+    NoTargetPlanEnds { plan_end: NaiveDate },
+    /// No target and nothing scheduled.
+    NoTargetNothingScheduled,
+    /// The target has passed with `hours_left` of work remaining.
+    TargetPassed { target: NaiveDate, hours_left: f64 },
+    /// No study day is left by the target.
+    NoStudyDaysLeft { target: NaiveDate, plan_end: NaiveDate },
+    /// The work left does not fit in the days left, whatever the hours.
+    CannotFit { hours_left: f64, target: NaiveDate, plan_end: NaiveDate },
+    /// `extra_hours` more a week would finish by the target.
+    NeedsMoreHours { extra_hours: f64, target: NaiveDate },
+    /// The plan fits but the recent pace finishes on `finish`, after the target.
+    PaceTooSlow { pace_hours: f64, finish: NaiveDate },
+    /// The plan finishes on the target date.
+    FinishesOnTarget { target: NaiveDate },
+    /// The plan finishes `days_early` days before the target.
+    FinishesEarly { finish: NaiveDate, days_early: i64 },
+    /// Nothing is scheduled yet; the target is `target`.
+    NothingScheduled { target: NaiveDate },
+}
+
 /// Progress, forecast and status of one goal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Outlook {
@@ -118,8 +156,8 @@ pub struct Outlook {
     pub forecast_finish: Option<NaiveDate>,
     /// Where the goal stands.
     pub status: TrackStatus,
-    /// One line for the learner.
-    pub reason: String,
+    /// Why, as data; the facade puts it into words.
+    pub why: Why,
     /// Only when the target is infeasible with the current hours.
     pub fixes: Option<Fixes>,
 }
@@ -159,7 +197,7 @@ pub fn outlook(input: &OutlookInput) -> Outlook {
         (remaining, Some(p)) => input.today.checked_add_days(Days::new(p.days_for(remaining))),
         (_, None) => input.plan_finish,
     };
-    let (status, reason, fixes) = judge(input, pace, forecast_finish);
+    let (status, why, fixes) = judge(input, pace, forecast_finish);
     Outlook {
         hours_done: round_tenth(f64::from(input.minutes_done) / 60.0),
         hours_total: round_tenth(total as f64 / 60.0),
@@ -170,84 +208,56 @@ pub fn outlook(input: &OutlookInput) -> Outlook {
         pace_hours_per_week: pace.map(|p| shown_hours(p.hours_per_week())),
         forecast_finish,
         status,
-        reason,
+        why,
         fixes,
     }
 }
 
-fn judge(
-    input: &OutlookInput,
-    pace: Option<Pace>,
-    forecast: Option<NaiveDate>,
-) -> (TrackStatus, String, Option<Fixes>) {
+fn judge(input: &OutlookInput, pace: Option<Pace>, forecast: Option<NaiveDate>) -> (TrackStatus, Why, Option<Fixes>) {
     let remaining = input.minutes_remaining;
     if remaining == 0 {
-        let reason = if input.minutes_done == 0 { "Nothing is planned yet" } else { "All planned work is done" };
-        return (TrackStatus::Finished, reason.into(), None);
+        let why = if input.minutes_done == 0 { Why::NothingPlanned } else { Why::AllDone };
+        return (TrackStatus::Finished, why, None);
     }
     let Some(target) = input.target else {
-        let reason = match (pace, forecast, input.plan_finish) {
-            (Some(_), Some(f), _) => format!("No target date; at this pace you finish around {}", date_text(f)),
-            (_, _, Some(p)) => format!("The plan ends on {}", date_text(p)),
-            _ => "No target date and nothing is scheduled yet".into(),
+        let why = match (pace, forecast, input.plan_finish) {
+            (Some(_), Some(finish), _) => Why::NoTargetPaced { finish },
+            (_, _, Some(plan_end)) => Why::NoTargetPlanEnds { plan_end },
+            _ => Why::NoTargetNothingScheduled,
         };
-        return (TrackStatus::NoTarget, reason, None);
+        return (TrackStatus::NoTarget, why, None);
     };
     let later = input.plan_finish.filter(|f| *f > target);
+    let hours_left = shown_hours(f64::from(remaining) / 60.0);
     if target < input.today {
-        let reason =
-            format!("The target date {} has passed; {} of work remain", date_text(target), minutes_text(remaining));
         let fixes = later.map(|later_date| Fixes { hours_per_week: None, extra_hours_per_week: None, later_date });
-        return (TrackStatus::OffTrack, reason, fixes);
+        return (TrackStatus::OffTrack, Why::TargetPassed { target, hours_left }, fixes);
     }
-    if let Some(later_date) = later {
-        let plan_end = date_text(later_date);
-        let (reason, hours, extra) = match need(target, input.today, remaining, input.week, input.days_off) {
-            Need::NoStudyDays => {
-                (format!("No study days are left by {}; the plan ends on {plan_end}", date_text(target)), None, None)
-            }
-            Need::MoreThanADay => {
-                let left = minutes_text(remaining);
-                (
-                    format!("{left} cannot fit in the days left by {}; the plan ends on {plan_end}", date_text(target)),
-                    None,
-                    None,
-                )
-            }
+    if let Some(plan_end) = later {
+        let (why, hours, extra) = match need(target, input.today, remaining, input.week, input.days_off) {
+            Need::NoStudyDays => (Why::NoStudyDaysLeft { target, plan_end }, None, None),
+            Need::MoreThanADay => (Why::CannotFit { hours_left, target, plan_end }, None, None),
             Need::Hours(needed) => {
                 let current = input.week.hours_per_week();
                 let needed = needed.max(half_above(current));
                 let extra = round_up_half(needed - current);
-                (
-                    format!("Needs {} h/week more to finish by {}", hours_text(extra), date_text(target)),
-                    Some(needed),
-                    Some(extra),
-                )
+                (Why::NeedsMoreHours { extra_hours: extra, target }, Some(needed), Some(extra))
             }
         };
-        let fixes = Fixes { hours_per_week: hours, extra_hours_per_week: extra, later_date };
-        return (TrackStatus::OffTrack, reason, Some(fixes));
+        let fixes = Fixes { hours_per_week: hours, extra_hours_per_week: extra, later_date: plan_end };
+        return (TrackStatus::OffTrack, why, Some(fixes));
     }
-    if let (Some(p), Some(f)) = (pace, forecast)
-        && f > target
+    if let (Some(p), Some(finish)) = (pace, forecast)
+        && finish > target
     {
-        let reason = format!(
-            "At your recent pace ({} h/week) you would finish on {}, after the target",
-            hours_text(shown_hours(p.hours_per_week())),
-            date_text(f)
-        );
-        return (TrackStatus::AtRisk, reason, None);
+        return (TrackStatus::AtRisk, Why::PaceTooSlow { pace_hours: shown_hours(p.hours_per_week()), finish }, None);
     }
-    let reason = match input.plan_finish {
-        Some(f) if f == target => format!("Finishes on the target date, {}", date_text(target)),
-        Some(f) => {
-            let days = (target - f).num_days();
-            let unit = if days == 1 { "day" } else { "days" };
-            format!("Finishes on {}, {days} {unit} before the target", date_text(f))
-        }
-        None => format!("Nothing is scheduled yet; the target is {}", date_text(target)),
+    let why = match input.plan_finish {
+        Some(f) if f == target => Why::FinishesOnTarget { target },
+        Some(finish) => Why::FinishesEarly { finish, days_early: (target - finish).num_days() },
+        None => Why::NothingScheduled { target },
     };
-    (TrackStatus::OnTrack, reason, None)
+    (TrackStatus::OnTrack, why, None)
 }
 
 fn pace(input: &OutlookInput) -> Option<Pace> {
@@ -335,22 +345,6 @@ fn half_above(x: f64) -> f64 {
     (x * 2.0 + 1e-9).floor() / 2.0 + 0.5
 }
 
-/// "Mar 14, 2027".
-fn date_text(date: NaiveDate) -> String {
-    date.format("%b %-d, %Y").to_string()
-}
-
-/// Hours without a trailing ".0": "3", "2.5".
-fn hours_text(hours: f64) -> String {
-    let tenth = round_tenth(hours);
-    if tenth.fract() == 0.0 { format!("{tenth:.0}") } else { format!("{tenth:.1}") }
-}
-
-/// Minutes as hours: "12.5 h".
-fn minutes_text(minutes: u32) -> String {
-    format!("{} h", hours_text(shown_hours(f64::from(minutes) / 60.0)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -394,7 +388,7 @@ mod tests {
         let done = history(1200);
         let o = outlook(&base(&done));
         assert_eq!(o.status, TrackStatus::OnTrack);
-        assert_eq!(o.reason, "Finishes on Mar 12, 2027, 16 days before the target");
+        assert_eq!(o.why, Why::FinishesEarly { finish: day("2027-03-12"), days_early: 16 });
         assert_eq!((o.hours_done, o.hours_total), (20.0, 30.0));
         assert!((o.fraction_hours - 2.0 / 3.0).abs() < 1e-12);
         assert_eq!((o.steps_done, o.steps_total, o.fraction_steps), (3, 6, 0.5));
@@ -404,9 +398,9 @@ mod tests {
         assert_eq!(o.fixes, None);
 
         let on_the_day = outlook(&OutlookInput { plan_finish: Some(day("2027-03-28")), ..base(&done) });
-        assert_eq!(on_the_day.reason, "Finishes on the target date, Mar 28, 2027");
+        assert_eq!(on_the_day.why, Why::FinishesOnTarget { target: day("2027-03-28") });
         let one_day = outlook(&OutlookInput { plan_finish: Some(day("2027-03-27")), ..base(&done) });
-        assert_eq!(one_day.reason, "Finishes on Mar 27, 2027, 1 day before the target");
+        assert_eq!(one_day.why, Why::FinishesEarly { finish: day("2027-03-27"), days_early: 1 });
     }
 
     #[test]
@@ -417,7 +411,7 @@ mod tests {
         assert_eq!(o.pace_hours_per_week, Some(2.5));
         assert_eq!(o.forecast_finish, Some(day("2027-03-29")));
         assert_eq!(o.status, TrackStatus::AtRisk);
-        assert_eq!(o.reason, "At your recent pace (2.5 h/week) you would finish on Mar 29, 2027, after the target");
+        assert_eq!(o.why, Why::PaceTooSlow { pace_hours: 2.5, finish: day("2027-03-29") });
         assert_eq!(o.fixes, None);
     }
 
@@ -434,7 +428,7 @@ mod tests {
         };
         let o = outlook(&input);
         assert_eq!(o.status, TrackStatus::OffTrack);
-        assert_eq!(o.reason, "Needs 2.5 h/week more to finish by Mar 28, 2027");
+        assert_eq!(o.why, Why::NeedsMoreHours { extra_hours: 2.5, target: day("2027-03-28") });
         assert_eq!(
             o.fixes,
             Some(Fixes { hours_per_week: Some(5.0), extra_hours_per_week: Some(2.5), later_date: day("2027-04-23") })
@@ -454,7 +448,7 @@ mod tests {
         // A plan that runs late although the hours would fit still asks for a step more.
         let input = OutlookInput { plan_finish: Some(day("2027-04-02")), ..base(&done) };
         let o = outlook(&input);
-        assert_eq!(o.reason, "Needs 0.5 h/week more to finish by Mar 28, 2027");
+        assert_eq!(o.why, Why::NeedsMoreHours { extra_hours: 0.5, target: day("2027-03-28") });
         let fixes = o.fixes.unwrap();
         assert_eq!((fixes.hours_per_week, fixes.extra_hours_per_week), (Some(5.5), Some(0.5)));
     }
@@ -470,7 +464,7 @@ mod tests {
         };
         let o = outlook(&input);
         assert_eq!(o.status, TrackStatus::OffTrack);
-        assert_eq!(o.reason, "No study days are left by Mar 7, 2027; the plan ends on Mar 19, 2027");
+        assert_eq!(o.why, Why::NoStudyDaysLeft { target: day("2027-03-07"), plan_end: day("2027-03-19") });
         assert_eq!(
             o.fixes,
             Some(Fixes { hours_per_week: None, extra_hours_per_week: None, later_date: day("2027-03-19") })
@@ -483,7 +477,10 @@ mod tests {
             ..base(&done)
         };
         let o = outlook(&input);
-        assert_eq!(o.reason, "100 h cannot fit in the days left by Mar 1, 2027; the plan ends on May 7, 2027");
+        assert_eq!(
+            o.why,
+            Why::CannotFit { hours_left: 100.0, target: day("2027-03-01"), plan_end: day("2027-05-07") }
+        );
         assert_eq!(o.fixes.unwrap().hours_per_week, None);
     }
 
@@ -498,7 +495,7 @@ mod tests {
         };
         let o = outlook(&input);
         assert_eq!(o.status, TrackStatus::OffTrack);
-        assert_eq!(o.reason, "The target date Feb 25, 2027 has passed; 12.5 h of work remain");
+        assert_eq!(o.why, Why::TargetPassed { target: day("2027-02-25"), hours_left: 12.5 });
         assert_eq!(
             o.fixes,
             Some(Fixes { hours_per_week: None, extra_hours_per_week: None, later_date: day("2027-03-15") })
@@ -510,7 +507,7 @@ mod tests {
         let done = history(1200);
         let finished = outlook(&OutlookInput { minutes_remaining: 0, plan_finish: None, ..base(&done) });
         assert_eq!(finished.status, TrackStatus::Finished);
-        assert_eq!(finished.reason, "All planned work is done");
+        assert_eq!(finished.why, Why::AllDone);
         assert_eq!((finished.forecast_finish, finished.fraction_hours, finished.fixes), (None, 1.0, None));
         let empty = outlook(&OutlookInput {
             minutes_done: 0,
@@ -520,14 +517,14 @@ mod tests {
             plan_finish: None,
             ..base(&[])
         });
-        assert_eq!((empty.status, empty.reason.as_str()), (TrackStatus::Finished, "Nothing is planned yet"));
+        assert_eq!((empty.status, empty.why), (TrackStatus::Finished, Why::NothingPlanned));
         assert_eq!((empty.fraction_hours, empty.fraction_steps), (0.0, 0.0));
 
         let paced = outlook(&OutlookInput { target: None, ..base(&done) });
         assert_eq!(paced.status, TrackStatus::NoTarget);
-        assert_eq!(paced.reason, "No target date; at this pace you finish around Mar 15, 2027");
+        assert_eq!(paced.why, Why::NoTargetPaced { finish: day("2027-03-15") });
         let unpaced = outlook(&OutlookInput { target: None, ..base(&[]) });
-        assert_eq!(unpaced.reason, "The plan ends on Mar 12, 2027");
+        assert_eq!(unpaced.why, Why::NoTargetPlanEnds { plan_end: day("2027-03-12") });
         assert_eq!(unpaced.forecast_finish, Some(day("2027-03-12")));
     }
 
@@ -585,11 +582,8 @@ mod tests {
     }
 
     #[test]
-    fn hours_are_shown_without_a_trailing_zero() {
-        assert_eq!(hours_text(3.0), "3");
-        assert_eq!(hours_text(2.5), "2.5");
-        assert_eq!(minutes_text(2), "0.1 h");
-        assert_eq!(date_text(day("2027-03-04")), "Mar 4, 2027");
+    fn hours_round_to_halves_and_tenths_never_shown_as_zero() {
+        assert_eq!((shown_hours(2.0 / 60.0), shown_hours(0.0), shown_hours(2.46)), (0.1, 0.0, 2.5));
         assert_eq!((round_up_half(2.25), round_up_half(2.5), half_above(5.0), half_above(5.25)), (2.5, 2.5, 5.5, 5.5));
     }
 

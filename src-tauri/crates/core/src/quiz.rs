@@ -202,13 +202,16 @@ pub enum WeakAction {
     RestudyStep,
 }
 
-/// A step that needs attention, and why.
+/// A step that needs attention, and why, as numbers (the facade words them).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct WeakStep {
     /// The step.
     pub step_id: StepId,
-    /// Why it is weak, as the learner reads it.
-    pub reason: String,
+    /// Its questions that failed in 2 or more of their last 3 tests.
+    pub failing_questions: u32,
+    /// Its cards' mean recall in whole percent (rounded down), when under
+    /// [`WEAK_RETRIEVABILITY`].
+    pub fading_recall_percent: Option<u32>,
     /// What to do.
     pub action: WeakAction,
 }
@@ -225,28 +228,16 @@ pub fn weak_steps(evidence: &[StepEvidence]) -> Vec<WeakStep> {
 }
 
 fn weak_step(e: &StepEvidence) -> Option<WeakStep> {
-    let mut reasons = Vec::new();
     let failing = e.results.iter().filter(|r| r.iter().rev().take(3).filter(|ok| !**ok).count() >= 2).count();
-    if failing > 0 {
-        let what = if failing == 1 { "1 question".to_string() } else { format!("{failing} questions") };
-        reasons.push(format!("{what} failed in 2 or more of the last 3 tests"));
-    }
     let cards: Vec<f64> = e.retrievabilities.iter().filter(|r| r.is_finite()).map(|r| r.clamp(0.0, 1.0)).collect();
-    if !cards.is_empty() {
-        let mean = cards.iter().sum::<f64>() / cards.len() as f64;
-        if mean < WEAK_RETRIEVABILITY {
-            reasons.push(format!(
-                "cards average {}% recall, under {}%",
-                (mean * 100.0 + EPSILON).floor(),
-                (WEAK_RETRIEVABILITY * 100.0).round()
-            ));
-        }
-    }
-    if reasons.is_empty() {
+    let mean = (!cards.is_empty()).then(|| cards.iter().sum::<f64>() / cards.len() as f64);
+    let fading = mean.filter(|m| *m < WEAK_RETRIEVABILITY).map(|m| (m * 100.0 + EPSILON).floor() as u32);
+    if failing == 0 && fading.is_none() {
         return None;
     }
     let action = if failing > 0 { WeakAction::RestudyStep } else { WeakAction::ReviewNow };
-    Some(WeakStep { step_id: e.step_id.clone(), reason: reasons.join("; "), action })
+    let failing_questions = u32::try_from(failing).unwrap_or(u32::MAX);
+    Some(WeakStep { step_id: e.step_id.clone(), failing_questions, fading_recall_percent: fading, action })
 }
 
 #[cfg(test)]
@@ -435,18 +426,20 @@ mod tests {
             vec![
                 WeakStep {
                     step_id: StepId("fading".into()),
-                    reason: "cards average 60% recall, under 70%".into(),
+                    failing_questions: 0,
+                    fading_recall_percent: Some(60),
                     action: WeakAction::ReviewNow,
                 },
                 WeakStep {
                     step_id: StepId("failing".into()),
-                    reason: "2 questions failed in 2 or more of the last 3 tests".into(),
+                    failing_questions: 2,
+                    fading_recall_percent: None,
                     action: WeakAction::RestudyStep,
                 },
                 WeakStep {
                     step_id: StepId("both".into()),
-                    reason: "1 question failed in 2 or more of the last 3 tests; cards average 10% recall, under 70%"
-                        .into(),
+                    failing_questions: 1,
+                    fading_recall_percent: Some(10),
                     action: WeakAction::RestudyStep,
                 },
             ]

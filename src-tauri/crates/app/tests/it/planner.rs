@@ -7,7 +7,7 @@ use chrono::{TimeZone, Utc};
 use waymark_app::{ErrorCode, FixedClock, SettingsInput};
 use waymark_core::activity::ActivityKind;
 use waymark_core::goal::{GoalInput, GoalStatus};
-use waymark_core::outlook::TrackStatus;
+use waymark_core::outlook::{FixChoice, TrackStatus};
 use waymark_core::profile::DayOffInput;
 use waymark_core::roadmap::{StepInput, StepStatus};
 use waymark_core::streak::TodayState;
@@ -295,4 +295,46 @@ fn more_hours_finish_calendar_steps_sooner_instead_of_adding_work() {
     let after = t.app.update_goal(&g, input).unwrap();
     assert_eq!(after.outlook.hours_total, 14.0, "the same work");
     assert_eq!(after.finish_date, Some(plus(day(TODAY), 6)), "in one week instead of two");
+}
+
+#[test]
+fn the_facade_applies_an_outlook_fix_and_refuses_one_not_offered() {
+    let mut t = TestApp::new();
+    let input = GoalInput {
+        title: "Exam".into(),
+        week_hours: Some(vec![1.0, 1.0, 0.5, 1.0, 1.0, 0.0, 0.0]),
+        target_date: Some(day("2026-03-13")),
+        ..Default::default()
+    };
+    let g = t.app.create_goal(input, None).unwrap().goal.id.0;
+    let view = t.app.add_step(&g, step("Everything", "20 hours"), None).unwrap();
+    let fixes = view.overview.outlook.fixes.clone().expect("fixes offered");
+    let hours = fixes.hours_per_week.expect("more hours offered");
+
+    let fixed = t.app.apply_outlook_fix(&g, FixChoice::MoreHours).unwrap();
+    let week = fixed.goal.week_minutes.0;
+    assert!(fixed.goal.hours_per_week >= hours, "{} h/week for an offer of {hours}", fixed.goal.hours_per_week);
+    assert_eq!((week[5], week[6]), (0, 0), "free days stay free: {week:?}");
+    assert_eq!(week[0], week[1]);
+    assert!(week[2] * 2 >= week[0] && week[2] < week[0], "the shorter day stays shorter: {week:?}");
+    assert_eq!(fixed.goal.target_date, Some(day("2026-03-13")));
+    assert_eq!(fixed.outlook.status, TrackStatus::OnTrack, "{}", fixed.outlook.reason);
+
+    // On track there is nothing to fix: a clear error, and the goal is unchanged.
+    let err = t.app.apply_outlook_fix(&g, FixChoice::LaterDate).unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert_eq!(t.app.goal_view(&g).unwrap().overview.goal, fixed.goal);
+}
+
+#[test]
+fn the_later_date_fix_moves_the_target_to_the_plans_last_day() {
+    let mut t = TestApp::new();
+    let input = GoalInput { title: "Exam".into(), hours_per_week: 3.0, target_date: Some(day("2026-03-05")), ..Default::default() };
+    let g = t.app.create_goal(input, None).unwrap().goal.id.0;
+    let view = t.app.add_step(&g, step("Everything", "20 hours"), None).unwrap();
+    let later = view.overview.outlook.fixes.clone().expect("fixes offered").later_date;
+    let fixed = t.app.apply_outlook_fix(&g, FixChoice::LaterDate).unwrap();
+    assert_eq!(fixed.goal.target_date, Some(later));
+    assert_eq!(fixed.goal.week_minutes, view.overview.goal.week_minutes);
+    assert_eq!(fixed.outlook.status, TrackStatus::OnTrack, "{}", fixed.outlook.reason);
 }

@@ -1,6 +1,7 @@
 //! The words of what the app tells the learner unasked: the text of a reminder
 //! notification, and the short summary of today the tray shows.
 
+use super::{duration, join, plural, weekday_date};
 use crate::App;
 use crate::error::AppResult;
 use crate::reminders::Notification;
@@ -47,7 +48,7 @@ impl App {
         if view.streak.current > 0 {
             parts.push(format!("{}-day streak", view.streak.current));
         }
-        Ok(TodaySummary { title: format!("Today, {}", view.date.format("%a %-d %b")), body: parts.join(" · ") })
+        Ok(TodaySummary { title: format!("Today, {}", weekday_date(view.date)), body: parts.join(" · ") })
     }
 
     /// The notification for a due reminder: a title, a body that says what is
@@ -75,7 +76,7 @@ impl App {
                         "“{}” for {g} ({}, {})",
                         t.title,
                         duration(t.duration_minutes),
-                        t.date.format("%a %-d %b")
+                        weekday_date(t.date)
                     )),
                     (Some(t), None) => Some(format!("“{}”", t.title)),
                     (None, Some(g)) => Some(g.clone()),
@@ -123,21 +124,5 @@ impl App {
             }
         };
         Ok(join([tasks_line, reviews].into_iter().flatten().collect()))
-    }
-}
-
-fn join(parts: Vec<String>) -> String {
-    parts.join(" · ")
-}
-
-fn plural(n: u32, word: &str) -> String {
-    if n == 1 { word.to_string() } else { format!("{word}s") }
-}
-
-fn duration(minutes: u32) -> String {
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
     }
 }
