@@ -4,7 +4,7 @@
 //! for a well-formed question (one right choice, a non-empty answer) and for a
 //! fair comparison of typed answers live here, in one place.
 
-use crate::error::{ValidationError, ValidationResult};
+use crate::error::{ValidationError, ValidationResult, check_len};
 use crate::goal::clean_tags;
 use crate::ids::{GoalId, QuestionId, StepId, TaskId};
 use chrono::{DateTime, Utc};
@@ -165,14 +165,6 @@ impl From<Question> for QuestionInput {
             task_id: q.task_id,
         }
     }
-}
-
-fn check_len(field: &'static str, text: &str, max: usize) -> ValidationResult<()> {
-    let n = text.chars().count();
-    if n > max {
-        return Err(ValidationError::new(field, format!("is too long: {n} characters, at most {max}")));
-    }
-    Ok(())
 }
 
 fn validate_body(body: QuestionBody) -> ValidationResult<QuestionBody> {
