@@ -27,12 +27,15 @@ pub struct OpenAiClient {
 }
 
 impl OpenAiClient {
-    /// A client of `endpoint` with `timeouts` (no request is made yet).
+    /// A client of `endpoint` with `timeouts` (no request is made yet). A
+    /// loopback endpoint is reached directly, whatever proxy the environment sets.
     pub fn new(endpoint: Endpoint, timeouts: Timeouts) -> AiResult<Self> {
-        let http = reqwest::Client::builder()
+        let builder = reqwest::Client::builder()
             .connect_timeout(timeouts.connect)
             .read_timeout(timeouts.read)
-            .user_agent(concat!("Waymark/", env!("CARGO_PKG_VERSION")))
+            .user_agent(concat!("Waymark/", env!("CARGO_PKG_VERSION")));
+        let builder = if endpoint.is_local() { builder.no_proxy() } else { builder };
+        let http = builder
             .build()
             .map_err(|e| AiError::new(ErrorKind::BadUrl, format!("the HTTP client could not be set up: {e}")))?;
         Ok(Self { endpoint, http })

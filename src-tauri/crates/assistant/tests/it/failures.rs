@@ -9,7 +9,9 @@ use crate::server::{shared, start};
 use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::time::{Duration, Instant};
-use waymark_assistant::{ApiKey, Assistant, Endpoint, ErrorKind, Model, OpenAiClient, Timeouts};
+use waymark_assistant::{
+    ApiKey, Assistant, ChatRequest, Endpoint, ErrorKind, Message, Model, OpenAiClient, OutputMode, Timeouts,
+};
 
 fn client_at(url: &str, key: Option<&str>, timeouts: Timeouts) -> OpenAiClient {
     let endpoint = Endpoint::new(url, "smollm2-135m", key.and_then(ApiKey::new)).unwrap();
@@ -109,12 +111,20 @@ async fn an_address_that_is_not_the_api_says_so() {
 #[tokio::test]
 async fn the_server_killed_mid_stream_is_a_clear_error() {
     let mut server = start(1);
-    let assistant = Assistant::new(server.client(), small_limits());
+    let client = server.client();
+    let request = ChatRequest {
+        messages: vec![Message::user("Count from one to a hundred in words.")],
+        schema: None,
+        mode: OutputMode::PromptOnly,
+        max_tokens: 300,
+        max_reply_bytes: 64 * 1024,
+        temperature: Some(0.0),
+        seed: Some(1),
+    };
     let mut deltas = 0;
-    let goal = goal();
     let started = Instant::now();
-    let e = assistant
-        .propose_roadmap(&goal, &mut |_| {
+    let e = client
+        .chat(&request, &mut |_| {
             deltas += 1;
             if deltas == 3 {
                 server.kill();
