@@ -108,6 +108,22 @@ impl fmt::Display for Endpoint {
     }
 }
 
+/// A local server the settings offer, with its default loopback address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct Preset {
+    /// The server's name.
+    pub name: &'static str,
+    /// Its API base on this machine.
+    pub base_url: &'static str,
+}
+
+/// The presets of Settings → Assistant ("other" is any address).
+pub const PRESETS: [Preset; 3] = [
+    Preset { name: "Ollama", base_url: "http://127.0.0.1:11434/v1" },
+    Preset { name: "LM Studio", base_url: "http://127.0.0.1:1234/v1" },
+    Preset { name: "llama.cpp", base_url: "http://127.0.0.1:8080/v1" },
+];
+
 /// Network timeouts of the client.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Timeouts {
@@ -173,6 +189,13 @@ mod tests {
         }
         assert_eq!(e.key.unwrap().expose(), "sk-secret");
         assert_eq!(ApiKey::new("  "), None);
+    }
+
+    #[test]
+    fn presets_are_local_endpoints() {
+        for p in PRESETS {
+            assert!(Endpoint::new(p.base_url, "m", None).unwrap().is_local(), "{}", p.name);
+        }
     }
 
     #[test]

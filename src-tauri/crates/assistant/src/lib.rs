@@ -45,7 +45,7 @@ mod template;
 
 pub use assistant::{Assistant, Check, DEFAULT_QUESTIONS, Generated, Sampling};
 pub use brief::{GoalBrief, QuestionKind, StepBrief};
-pub use config::{ApiKey, CHARS_PER_TOKEN, Endpoint, Limits, Timeouts};
+pub use config::{ApiKey, CHARS_PER_TOKEN, Endpoint, Limits, PRESETS, Preset, Timeouts};
 pub use error::{AiError, AiResult, ErrorKind};
 pub use model::{ChatRequest, Finish, Message, Model, OutputMode, Reply, Role, Schema};
 pub use openai::OpenAiClient;

@@ -153,6 +153,16 @@ mod tests {
     }
 
     #[test]
+    fn a_thirty_step_reply_is_checked_whole() {
+        let steps: Vec<_> = (0..30).map(|i| step(&format!("Step {i}"), "1-2 weeks", "https://a.org/x")).collect();
+        let text = json!({ "steps": steps }).to_string();
+        let started = std::time::Instant::now();
+        let p = parse_roadmap(&text, &Finish::Stop, 40);
+        eprintln!("30 steps checked in {:?}", started.elapsed());
+        assert_eq!((p.steps.len(), p.problems.len()), (30, 0));
+    }
+
+    #[test]
     fn a_reply_that_is_not_json_keeps_nothing() {
         let p = parse_roadmap("1. Learn pods\n2. Learn services", &Finish::Stop, 5);
         assert!(p.steps.is_empty());
