@@ -78,6 +78,14 @@ impl<M: Model> Assistant<M> {
         self
     }
 
+    /// The same assistant starting from `mode` instead of the strictest (the
+    /// mode `ai status` reported for this server earlier, or one the learner
+    /// chose); it still falls back when the server rejects it.
+    pub fn with_mode(self, mode: OutputMode) -> Self {
+        *self.mode.lock().unwrap_or_else(|e| e.into_inner()) = Some(mode);
+        self
+    }
+
     /// The model it asks.
     pub fn model(&self) -> &M {
         &self.model

@@ -102,3 +102,17 @@ async fn a_questions_proposal_keeps_to_the_kinds_asked_for() {
         assert_eq!(q.value.clone().validate().as_ref(), Ok(&q.value));
     }
 }
+
+#[tokio::test]
+async fn json_mode_output_that_misses_the_shape_gives_problems_not_a_panic() {
+    let limits = Limits { max_tokens: 60, ..small_limits() };
+    let assistant = Assistant::new(shared().client(), limits).with_mode(OutputMode::JsonObject);
+    let generated = assistant.propose_roadmap(&goal(), &mut |_| {}).await.unwrap();
+    eprintln!("json mode: {:?} {:?}", generated.finish, generated.proposal.problems);
+    assert_eq!(generated.mode, OutputMode::JsonObject);
+    let proposal = &generated.proposal;
+    assert!(!proposal.steps.is_empty() || !proposal.problems.is_empty());
+    for step in &proposal.steps {
+        assert_eq!(step.value.clone().validate().as_ref(), Ok(&step.value));
+    }
+}
