@@ -82,6 +82,12 @@ pub struct Question {
     pub tags: Vec<String>,
     /// When it was written.
     pub created_at: DateTime<Utc>,
+    /// The model that wrote it, for a question the assistant generated and the
+    /// learner accepted; `None` for one written by hand, imported or from a
+    /// template (and for every question saved before the field existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub generated_by: Option<String>,
 }
 
 /// What a learner types for a question.
@@ -150,6 +156,7 @@ impl QuestionInput {
             explanation: self.explanation,
             tags: self.tags,
             created_at,
+            generated_by: None,
         }
     }
 }
