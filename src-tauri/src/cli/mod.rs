@@ -4,9 +4,11 @@
 //!
 //! This module declares the subcommands and dispatches each in one line. Every
 //! area has a module of its own, named as in `commands/` (goals, roadmaps,
-//! today, settings, study, reminders, stats, data, sync): its arguments, the
+//! today, settings, study, reminders, stats, data, sync, ai): its arguments, the
 //! facade calls and the text it prints.
 
+mod ai;
+mod ai_words;
 mod data;
 mod goals;
 mod reminders;
@@ -90,6 +92,9 @@ pub enum Command {
     Data(data::DataCommand),
     /// Show the activity log, newest first.
     Activity(goals::ActivityArgs),
+    /// The assistant: status, test, roadmap and question proposals (written only with --accept).
+    #[command(subcommand)]
+    Ai(ai::AiCommand),
 }
 
 /// Output format.
@@ -135,6 +140,7 @@ fn dispatch(mut app: App, command: Command) -> AppResult<()> {
         Command::Stats(args) => stats::run(&mut app, args),
         Command::Data(cmd) => data::run(app, cmd),
         Command::Activity(args) => goals::activity(&mut app, args),
+        Command::Ai(cmd) => ai::run(app, cmd),
     }
 }
 

@@ -1,5 +1,5 @@
 //! The Tauri commands the window calls, a module per area named as in `cli/`
-//! (goals, roadmaps, today, settings, study, reminders, stats, data, sync).
+//! (goals, roadmaps, today, settings, study, reminders, stats, data, sync, ai).
 //! Each command takes the shared state, calls the facade and returns its
 //! result; errors cross to the UI as `{code, message, field}`.
 //!
@@ -10,6 +10,7 @@
 //! `make bindings` rewrites both. Adding a command is: write the function,
 //! run `make bindings`.
 
+mod ai;
 mod data;
 mod goals;
 mod handlers;

@@ -7,6 +7,7 @@
 //! The shell does not know the commands: `main` hands it their handler, so
 //! the commands may use the shell's state and workers without a cycle.
 
+pub(crate) mod ai_requests;
 mod backup_watch;
 mod day_watch;
 mod notifier;
@@ -57,6 +58,7 @@ where
         .manage(shared)
         .manage(reminder_task::ReminderWake::default())
         .manage(sync_task::SyncGate::default())
+        .manage(ai_requests::AiRequests::default())
         .manage(window::PendingRoute::default())
         .setup(move |app| {
             start(app.handle(), hidden)?;

@@ -1,5 +1,7 @@
 //! The headless CLI, run as a real process on a temp data dir.
 
+mod ai;
+mod process;
 mod sync;
 
 use serde_json::Value;

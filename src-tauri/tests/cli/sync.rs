@@ -3,6 +3,7 @@
 //! free loopback port), the connection string from the environment or the
 //! OS keyring (a private D-Bus session with GNOME Keyring).
 
+use crate::process::{fails, ok, run};
 use serde_json::Value;
 use std::io::Write;
 use std::net::{TcpListener, TcpStream};
@@ -71,34 +72,6 @@ impl Drop for Server {
     fn drop(&mut self) {
         self.stop();
     }
-}
-
-fn run(dir: &Path, env: &[(&str, &str)], args: &[&str], stdin: Option<&str>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_waymark"));
-    cmd.args(args).env("WAYMARK_DATA_DIR", dir).env_remove("WAYMARK_SYNC_URI").env_remove("WAYMARK_SYNC_DB");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
-    let mut child = cmd.spawn().unwrap();
-    if let Some(text) = stdin {
-        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
-}
-
-fn ok(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Value {
-    let out = run(dir, env, args, None);
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{args:?} printed no JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
-}
-
-fn fails(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> String {
-    let out = run(dir, env, args, None);
-    assert!(!out.status.success(), "{args:?} should fail");
-    String::from_utf8(out.stderr).unwrap()
 }
 
 fn goal_titles(dir: &Path) -> Vec<(String, String)> {

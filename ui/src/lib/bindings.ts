@@ -881,7 +881,13 @@ tags: Array<string>,
 /**
  * When it was written.
  */
-created_at: string, };
+created_at: string, 
+/**
+ * The model that wrote it, for a question the assistant generated and the
+ * learner accepted; `None` for one written by hand, imported or from a
+ * template (and for every question saved before the field existed).
+ */
+generated_by?: string, };
 
 export type QuestionInput = { 
 /**
@@ -1072,7 +1078,13 @@ tags: Array<string>,
 /**
  * When it was written.
  */
-created_at: string, };
+created_at: string, 
+/**
+ * The model that wrote it, for a question the assistant generated and the
+ * learner accepted; `None` for one written by hand, imported or from a
+ * template (and for every question saved before the field existed).
+ */
+generated_by?: string, };
 
 export type Review = { 
 /**
@@ -2151,7 +2163,7 @@ total: number,
  */
 backups: number, };
 
-export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "already_open" | "storage" | "system" | "sync_unreachable" | "sync_auth" | "sync_tls" | "sync_server" | "no_keyring";
+export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "already_open" | "storage" | "system" | "sync_unreachable" | "sync_auth" | "sync_tls" | "sync_server" | "no_keyring" | "assistant_off" | "assistant_unreachable" | "assistant_auth" | "assistant_not_found" | "assistant_busy" | "assistant_tls" | "assistant_server" | "cancelled";
 
 export type AppError = { 
 /**
@@ -2166,3 +2178,325 @@ message: string,
  * The input field at fault, for `invalid_input`.
  */
 field: string | null, };
+
+export type Preset = { 
+/**
+ * The server's name.
+ */
+name: string, 
+/**
+ * Its API base on this machine.
+ */
+base_url: string, };
+
+export type OutputMode = "json_schema" | "json_object" | "prompt_only";
+
+export type Finish = "stop" | "length" | { "other": string };
+
+export type Problem = { 
+/**
+ * The 1-based item at fault; `None` for the reply as a whole.
+ */
+item: number | null, 
+/**
+ * The field at fault (`duration`, `url`, `choices`, …), when known.
+ */
+field: string | null, 
+/**
+ * The whole sentence, naming the item ("step 3: duration: …").
+ */
+message: string, };
+
+export type Proposed<T> = { 
+/**
+ * Its place in the reply (problems name the same numbers).
+ */
+item: number, 
+/**
+ * The item, validated and normalised.
+ */
+value: T, };
+
+export type AssistantSource = "settings" | "environment";
+
+export type AssistantView = { 
+/**
+ * Whether an endpoint and a model are set (the assistant is off until then).
+ */
+configured: boolean, 
+/**
+ * The API base in use.
+ */
+base_url: string | null, 
+/**
+ * The model in use.
+ */
+model: string | null, 
+/**
+ * Whether an API key is set.
+ */
+key_set: boolean, 
+/**
+ * Where the key comes from.
+ */
+key_source: UriSource | null, 
+/**
+ * Where the endpoint comes from.
+ */
+source: AssistantSource | null, 
+/**
+ * Whether the endpoint is on this machine (nothing leaves it).
+ */
+local: boolean, 
+/**
+ * The host requests go to.
+ */
+host: string | null, 
+/**
+ * A warning when requests cross the network unencrypted (plain http to another machine).
+ */
+plain_http_warning: string | null, 
+/**
+ * What will be sent to which host, for an endpoint that is not on this machine.
+ */
+notice: string | null, 
+/**
+ * Whether the learner acknowledged the notice for this host (always true
+ * for a local endpoint and for one the environment gives).
+ */
+acknowledged: boolean, 
+/**
+ * The output mode the server took last (`json_schema`, `json_object`, `prompt_only`).
+ */
+output_mode: OutputMode | null, 
+/**
+ * Why the OS keyring cannot be used, in words (then only `WAYMARK_AI_KEY` works).
+ */
+keyring_problem: string | null, };
+
+export type AssistantInput = { 
+/**
+ * The API base, e.g. `http://127.0.0.1:11434/v1`.
+ */
+base_url: string, 
+/**
+ * The model name, as the server lists it.
+ */
+model: string, 
+/**
+ * `None` keeps the key already set; an empty string removes it; any
+ * other text is kept in the OS keyring.
+ */
+key: string | null, };
+
+export type AssistantCheck = { 
+/**
+ * The models the server offers.
+ */
+models: Array<string>, 
+/**
+ * Whether the configured model is among them.
+ */
+model_listed: boolean, 
+/**
+ * What the model answered to a tiny request.
+ */
+reply: string, 
+/**
+ * How long the tiny request took, in milliseconds.
+ */
+reply_ms: number, 
+/**
+ * One sentence for the learner.
+ */
+message: string, };
+
+export type AcceptMode = "replace" | "append";
+
+export type ReplyInfo = { 
+/**
+ * The model that wrote it.
+ */
+model: string, 
+/**
+ * The reply's text.
+ */
+text: string, 
+/**
+ * How it was asked for.
+ */
+output_mode: OutputMode, 
+/**
+ * Why the model stopped (`length`: cut at the token limit).
+ */
+finish: Finish, 
+/**
+ * The learner's fields shortened to fit the context budget.
+ */
+shortened: Array<string>, };
+
+export type ProposedStep = { 
+/**
+ * Its 1-based place in the reply (problems name the same numbers).
+ */
+item: number, 
+/**
+ * The step, checked and normalised: editable, and what Accept takes back.
+ */
+step: StepInput, 
+/**
+ * Its hours, as the goal screen estimates them.
+ */
+estimate: HourEstimate, };
+
+export type PlanPreview = { 
+/**
+ * How the steps would join the roadmap.
+ */
+mode: AcceptMode, 
+/**
+ * The roadmap's steps after accepting.
+ */
+step_count: number, 
+/**
+ * Their total estimate.
+ */
+estimate: HourEstimate, 
+/**
+ * The last planned day.
+ */
+finish_date: string | null, 
+/**
+ * Whether the plan would end by the target date.
+ */
+feasibility: Feasibility, 
+/**
+ * Progress, forecast and on-track status.
+ */
+outlook: Outlook, };
+
+export type RoadmapPreview = { 
+/**
+ * The goal it is for.
+ */
+goal_id: GoalId, 
+/**
+ * The valid steps.
+ */
+steps: Array<ProposedStep>, 
+/**
+ * What was wrong, per step or with the whole reply.
+ */
+problems: Array<Problem>, 
+/**
+ * The plan if the valid steps replaced the roadmap.
+ */
+replace: PlanPreview, 
+/**
+ * The plan if they were appended.
+ */
+append: PlanPreview, 
+/**
+ * The reply as the model wrote it.
+ */
+reply: ReplyInfo, };
+
+export type QuestionsPreview = { 
+/**
+ * The goal of the step.
+ */
+goal_id: GoalId, 
+/**
+ * The step they are for.
+ */
+step_id: StepId, 
+/**
+ * The step's title.
+ */
+step_title: string, 
+/**
+ * The valid questions (naming the step): editable, and what Accept takes back.
+ */
+questions: Array<Proposed<QuestionInput>>, 
+/**
+ * What was wrong, per question or with the whole reply.
+ */
+problems: Array<Problem>, 
+/**
+ * The reply as the model wrote it.
+ */
+reply: ReplyInfo, };
+
+export type FillOptions = { 
+/**
+ * Questions per step (the default, 5, when 0).
+ */
+count: number, 
+/**
+ * The kinds allowed (every kind when empty).
+ */
+kinds: Array<QuestionKind>, 
+/**
+ * Whether each step's valid questions are written (otherwise this only previews).
+ */
+accept: boolean, };
+
+export type FillProgress = { 
+/**
+ * Steps finished.
+ */
+done: number, 
+/**
+ * Steps to fill.
+ */
+total: number, 
+/**
+ * The step asked for now (`None` once all are done).
+ */
+step_id: StepId | null, 
+/**
+ * Its title.
+ */
+step_title: string | null, };
+
+export type FillStep = { 
+/**
+ * The step.
+ */
+step_id: StepId, 
+/**
+ * Its title.
+ */
+step_title: string, 
+/**
+ * The valid questions the model wrote.
+ */
+questions: Array<QuestionInput>, 
+/**
+ * Questions written (0 without `accept`).
+ */
+accepted: number, 
+/**
+ * What was wrong with the reply.
+ */
+problems: Array<Problem>, };
+
+export type FillReport = { 
+/**
+ * Per step, in roadmap order.
+ */
+steps: Array<FillStep>, 
+/**
+ * Questions written in all.
+ */
+accepted: number, };
+
+export type AiEvent = { "kind": "delta", 
+/**
+ * The new text.
+ */
+text: string, } | { "kind": "progress", 
+/**
+ * Where it stands.
+ */
+progress: FillProgress, };

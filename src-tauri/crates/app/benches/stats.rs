@@ -150,6 +150,7 @@ fn build(dir: &std::path::Path, now: DateTime<Utc>, first: NaiveDate) {
                 explanation: String::new(),
                 tags: vec![],
                 created_at: start,
+                generated_by: None,
             },
             srs: SrsCard {
                 state: if n % 20 < 3 { states[(n % 20) as usize] } else { CardState::Review },

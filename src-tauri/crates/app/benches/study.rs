@@ -72,6 +72,7 @@ fn main() {
                                 explanation: String::new(),
                                 tags: vec![],
                                 created_at: now - Duration::days(1000),
+                                generated_by: None,
                             },
                             srs: SrsCard {
                                 state: CardState::Review,

@@ -13,6 +13,7 @@ macro_rules! declarations {
 
 /// The full text of `bindings.ts`.
 pub fn typescript() -> String {
+    use crate::ai;
     use crate::study_views as study;
     use crate::views::*;
     use waymark_core::{
@@ -58,6 +59,11 @@ pub fn typescript() -> String {
         crate::export::CollectionImport, crate::export::ImportReport, crate::backups::BackupInfo,
         crate::backups::RestoreReport, crate::delete_all::DeletedData,
         crate::error::ErrorCode, crate::error::AppError,
+        waymark_assistant::Preset, waymark_assistant::OutputMode, waymark_assistant::Finish,
+        waymark_assistant::Problem, waymark_assistant::Proposed<question::QuestionInput>,
+        ai::AssistantSource, ai::AssistantView, ai::AssistantInput, ai::AssistantCheck, ai::AcceptMode,
+        ai::ReplyInfo, ai::ProposedStep, ai::PlanPreview, ai::RoadmapPreview, ai::QuestionsPreview, ai::FillOptions,
+        ai::FillProgress, ai::FillStep, ai::FillReport, ai::AiEvent,
     ];
     let mut out = String::from("// Generated from the Rust types by waymark-app (bindings.rs). Do not edit.\n\n");
     for d in decls {

@@ -42,8 +42,10 @@ impl App {
         let input = input.validate()?;
         self.check_question_links(&card.question.goal_id, &input)?;
         let now = self.clock.now();
+        let generated_by = card.question.generated_by.take();
         card.question =
             input.into_question(card.question.id.clone(), card.question.goal_id.clone(), card.question.created_at);
+        card.question.generated_by = generated_by;
         self.store.transact(now, |tx| tx.put(&card))?;
         Ok(self.card_view(&card, now, true))
     }

@@ -31,8 +31,25 @@ pub enum ErrorCode {
     SyncTls,
     /// The sync server answered with an error.
     SyncServer,
-    /// No OS keyring is available to keep the connection string.
+    /// No OS keyring is available to keep the connection string or the API key.
     NoKeyring,
+    /// The assistant is not set up, or its remote host was not acknowledged
+    /// (`field: acknowledged`).
+    AssistantOff,
+    /// The assistant's server cannot be reached (refused, DNS, timeout, closed mid-reply).
+    AssistantUnreachable,
+    /// The assistant's server refused the API key (401/403).
+    AssistantAuth,
+    /// The assistant's server has no such path or model (404).
+    AssistantNotFound,
+    /// The assistant's server is busy (429); the message says how long to wait.
+    AssistantBusy,
+    /// The TLS connection to the assistant's server failed.
+    AssistantTls,
+    /// The assistant's server failed or answered something that is not the API.
+    AssistantServer,
+    /// The learner cancelled the request; nothing was written.
+    Cancelled,
 }
 
 /// An error as front ends receive it.

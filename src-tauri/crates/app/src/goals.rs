@@ -193,11 +193,7 @@ impl App {
                     .collect()
             })
             .unwrap_or_default();
-        let estimate = steps.iter().fold(HourEstimate { min: 0.0, mid: 0.0, max: 0.0 }, |acc, s| HourEstimate {
-            min: round1(acc.min + s.estimate.min),
-            mid: round1(acc.mid + s.estimate.mid),
-            max: round1(acc.max + s.estimate.max),
-        });
+        let estimate = total_estimate(steps.iter().map(|s| s.estimate));
         let mut settled: Vec<Task> =
             tasks.iter().filter(|t| t.status.is_settled() && t.date < today).cloned().collect();
         settled.sort_by_key(|t| (t.date, t.seq));
@@ -354,6 +350,15 @@ impl App {
             goal,
         }
     }
+}
+
+/// The sum of step estimates, rounded to 0.1 hour.
+pub(crate) fn total_estimate(estimates: impl Iterator<Item = HourEstimate>) -> HourEstimate {
+    estimates.fold(HourEstimate { min: 0.0, mid: 0.0, max: 0.0 }, |acc, e| HourEstimate {
+        min: round1(acc.min + e.min),
+        mid: round1(acc.mid + e.mid),
+        max: round1(acc.max + e.max),
+    })
 }
 
 fn round1(v: f64) -> f64 {

@@ -6,6 +6,7 @@
 //! changes nothing. Errors leave as one [`AppError`] with a stable code.
 
 mod activities;
+pub mod ai;
 pub mod backups;
 pub mod bindings;
 mod cache;
@@ -63,6 +64,7 @@ pub struct App {
     observed: Option<DayObservation>,
     clock_skipped: Vec<NaiveDate>,
     derived: cache::Derived,
+    ai: ai::AiState,
 }
 
 impl App {
@@ -79,6 +81,7 @@ impl App {
             observed: None,
             clock_skipped: Vec::new(),
             derived: cache::Derived::default(),
+            ai: ai::AiState::from_env(),
         };
         app.load_day_state()?;
         app.roll_over()?;

@@ -89,7 +89,7 @@ impl App {
 }
 
 impl App {
-    fn roadmap_or_new(&self, goal: &waymark_core::goal::Goal) -> Roadmap {
+    pub(crate) fn roadmap_or_new(&self, goal: &waymark_core::goal::Goal) -> Roadmap {
         self.store.roadmap_of_goal(&goal.id).ok().flatten().unwrap_or_else(|| Roadmap {
             id: RoadmapId::from_uuid(Uuid::now_v7()),
             goal_id: goal.id.clone(),

@@ -29,3 +29,12 @@ impl std::error::Error for ValidationError {}
 
 /// The result of a validation.
 pub type ValidationResult<T> = Result<T, ValidationError>;
+
+/// Refuses `text` longer than `max` characters, naming `field`.
+pub fn check_len(field: &'static str, text: &str, max: usize) -> ValidationResult<()> {
+    let n = text.chars().count();
+    if n > max {
+        return Err(ValidationError::new(field, format!("is too long: {n} characters, at most {max}")));
+    }
+    Ok(())
+}

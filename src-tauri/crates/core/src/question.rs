@@ -4,7 +4,7 @@
 //! for a well-formed question (one right choice, a non-empty answer) and for a
 //! fair comparison of typed answers live here, in one place.
 
-use crate::error::{ValidationError, ValidationResult};
+use crate::error::{ValidationError, ValidationResult, check_len};
 use crate::goal::clean_tags;
 use crate::ids::{GoalId, QuestionId, StepId, TaskId};
 use chrono::{DateTime, Utc};
@@ -82,6 +82,12 @@ pub struct Question {
     pub tags: Vec<String>,
     /// When it was written.
     pub created_at: DateTime<Utc>,
+    /// The model that wrote it, for a question the assistant generated and the
+    /// learner accepted; `None` for one written by hand, imported or from a
+    /// template (and for every question saved before the field existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub generated_by: Option<String>,
 }
 
 /// What a learner types for a question.
@@ -150,6 +156,7 @@ impl QuestionInput {
             explanation: self.explanation,
             tags: self.tags,
             created_at,
+            generated_by: None,
         }
     }
 }
@@ -165,14 +172,6 @@ impl From<Question> for QuestionInput {
             task_id: q.task_id,
         }
     }
-}
-
-fn check_len(field: &'static str, text: &str, max: usize) -> ValidationResult<()> {
-    let n = text.chars().count();
-    if n > max {
-        return Err(ValidationError::new(field, format!("is too long: {n} characters, at most {max}")));
-    }
-    Ok(())
 }
 
 fn validate_body(body: QuestionBody) -> ValidationResult<QuestionBody> {

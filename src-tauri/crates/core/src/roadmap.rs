@@ -2,12 +2,27 @@
 //! and resources.
 
 use crate::duration::{HourEstimate, parse_duration};
-use crate::error::{ValidationError, ValidationResult};
+use crate::error::{ValidationError, ValidationResult, check_len};
 use crate::goal::clean_tags;
 use crate::ids::{GoalId, RoadmapId, StepId};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+/// Longest step title, in characters.
+pub const MAX_STEP_TITLE_CHARS: usize = 300;
+/// Longest step description, in characters.
+pub const MAX_STEP_DESCRIPTION_CHARS: usize = 20_000;
+/// Longest skill name, in characters.
+pub const MAX_SKILL_CHARS: usize = 100;
+/// Most skills on a step.
+pub const MAX_SKILLS: usize = 50;
+/// Most resources on a step.
+pub const MAX_RESOURCES: usize = 100;
+/// Longest resource title, in characters.
+pub const MAX_RESOURCE_TITLE_CHARS: usize = 500;
+/// Longest resource address, in characters.
+pub const MAX_URL_CHARS: usize = 2_000;
 
 /// What kind of material a resource is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
@@ -128,7 +143,9 @@ impl StepInput {
         if self.title.is_empty() {
             return Err(ValidationError::new("title", "is required; give the step a short name"));
         }
+        check_len("title", &self.title, MAX_STEP_TITLE_CHARS)?;
         self.description = self.description.trim().to_string();
+        check_len("description", &self.description, MAX_STEP_DESCRIPTION_CHARS)?;
         self.duration = self.duration.trim().to_string();
         parse_duration(&self.duration)?;
         if let Some(h) = self.weekly_hours
@@ -137,6 +154,19 @@ impl StepInput {
             return Err(ValidationError::new("weekly_hours", format!("must be more than 0 and at most 168; got {h}")));
         }
         self.skills = clean_tags(&self.skills);
+        if self.skills.len() > MAX_SKILLS {
+            return Err(ValidationError::new(
+                "skills",
+                format!("at most {MAX_SKILLS} skills; got {}", self.skills.len()),
+            ));
+        }
+        for skill in &self.skills {
+            check_len("skills", skill, MAX_SKILL_CHARS)?;
+        }
+        if self.resources.len() > MAX_RESOURCES {
+            let n = self.resources.len();
+            return Err(ValidationError::new("resources", format!("at most {MAX_RESOURCES} resources; got {n}")));
+        }
         self.resources = self.resources.into_iter().map(Resource::validate).collect::<ValidationResult<_>>()?;
         Ok(self)
     }
@@ -173,8 +203,10 @@ impl Resource {
     /// Checks the title and that the URL is http or https.
     pub fn validate(mut self) -> ValidationResult<Self> {
         self.url = self.url.trim().to_string();
+        check_len("url", &self.url, MAX_URL_CHARS)?;
         validate_url(&self.url)?;
         self.title = self.title.trim().to_string();
+        check_len("resources", &self.title, MAX_RESOURCE_TITLE_CHARS)?;
         if self.title.is_empty() {
             self.title = self.url.clone();
         }
@@ -222,6 +254,24 @@ mod tests {
         assert_eq!(StepInput { weekly_hours: Some(0.0), ..step_input() }.validate().unwrap_err().field, "weekly_hours");
         let bad_res = Resource { title: "x".into(), url: "mailto:a@b".into(), kind: ResourceKind::Book };
         assert_eq!(StepInput { resources: vec![bad_res], ..step_input() }.validate().unwrap_err().field, "url");
+    }
+
+    #[test]
+    fn step_fields_have_length_caps() {
+        let field = |s: StepInput| s.validate().unwrap_err().field;
+        assert_eq!(field(StepInput { title: "t".repeat(MAX_STEP_TITLE_CHARS + 1), ..step_input() }), "title");
+        let long = "d".repeat(MAX_STEP_DESCRIPTION_CHARS + 1);
+        assert_eq!(field(StepInput { description: long, ..step_input() }), "description");
+        let many = (0..=MAX_SKILLS).map(|i| format!("s{i}")).collect();
+        assert_eq!(field(StepInput { skills: many, ..step_input() }), "skills");
+        assert_eq!(field(StepInput { skills: vec!["k".repeat(MAX_SKILL_CHARS + 1)], ..step_input() }), "skills");
+        let res = |title: String, url: String| Resource { title, url, kind: ResourceKind::Article };
+        let long_url = format!("https://a.org/{}", "p".repeat(MAX_URL_CHARS));
+        assert_eq!(field(StepInput { resources: vec![res("x".into(), long_url)], ..step_input() }), "url");
+        let long_title = "r".repeat(MAX_RESOURCE_TITLE_CHARS + 1);
+        let resources = vec![res(long_title, "https://a.org".into())];
+        assert_eq!(field(StepInput { resources, ..step_input() }), "resources");
+        assert!(StepInput { title: "t".repeat(MAX_STEP_TITLE_CHARS), ..step_input() }.validate().is_ok());
     }
 
     #[test]

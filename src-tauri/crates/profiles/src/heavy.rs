@@ -277,6 +277,7 @@ impl Profile5y {
                 explanation: if n.is_multiple_of(2) { String::new() } else { "Because of the borrow checker.".into() },
                 tags: vec!["rust".into()],
                 created_at: self.at(n as u64 % DAYS, 0),
+                generated_by: None,
             },
             srs: SrsCard {
                 state: if new { CardState::New } else { CardState::Review },

@@ -1,6 +1,7 @@
 //! Integration tests of the facade: the use cases as front ends call them, on a
 //! real store in a temp dir with a pinned clock.
 
+mod ai;
 mod backups;
 mod bad_input;
 mod bindings;

@@ -134,6 +134,7 @@ pub(crate) fn card(goal: &Goal, due: &str, state: CardState) -> Card {
             explanation: String::new(),
             tags: vec![],
             created_at: utc("2026-01-01T10:00:00Z"),
+            generated_by: None,
         },
         srs: SrsCard { state, due: utc(due), ..SrsCard::new(utc("2026-01-01T10:00:00Z")) },
     }

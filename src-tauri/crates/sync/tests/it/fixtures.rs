@@ -75,6 +75,7 @@ pub fn card(n: u64, goal: u64, prompt: &str) -> Card {
             explanation: String::new(),
             tags: vec![],
             created_at: t0(),
+            generated_by: None,
         },
         srs: SrsCard {
             state: CardState::Review,
