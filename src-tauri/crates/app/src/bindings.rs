@@ -49,7 +49,7 @@ pub fn typescript() -> String {
         crate::sync_views::ConflictView, crate::sync::ConnectionCheck,
         reminder::QuietHours, reminder::DueReminder, reminder::OnceInput, crate::reminders::Notification,
         crate::reminders::PauseFor, crate::reminders::ReminderRow, crate::reminders::ReminderSettings,
-        crate::words::TodaySummary, crate::words::OutlookView, crate::words::WeakStepView,
+        crate::reminder_words::TodaySummary, crate::words::OutlookView, crate::words::WeakStepView,
         stats::heatmap::DayMinutes, stats::heatmap::StudyFigures,
         stats::weekly::Compliance, stats::weekly::WeekFigures, stats::weekly::GoalWeeks, stats::weekly::WeeklyFigures,
         stats::verification::TestWeek, stats::verification::TestFigures,

@@ -21,6 +21,7 @@ mod goals;
 pub mod io;
 mod paths;
 mod plan;
+pub mod reminder_words;
 pub mod reminders;
 mod resync;
 mod roadmaps;

@@ -1,6 +1,7 @@
 //! What the study use cases return: cards, the review queue, the daily test
 //! and its statistics. TypeScript twins are generated (see `bindings`).
 
+use crate::words::WeakStepView;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -8,7 +9,6 @@ use waymark_core::card::{Card, TestAttempt};
 use waymark_core::cards_csv::LineError;
 use waymark_core::ids::{GoalId, QuestionId, StepId};
 use waymark_core::question::{Question, QuestionBody};
-use crate::words::WeakStepView;
 use waymark_core::quiz::TestStats;
 use waymark_core::srs::CardState;
 

@@ -1,6 +1,7 @@
 //! What the facade returns: views shaped for the screens and the CLI. Their
 //! TypeScript twins are generated (see `bindings`).
 
+use crate::words::OutlookView;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -9,7 +10,6 @@ use waymark_core::availability::DayOff;
 use waymark_core::duration::HourEstimate;
 use waymark_core::goal::{Goal, GoalStatus};
 use waymark_core::ids::{GoalId, StepId, TaskId};
-use crate::words::OutlookView;
 use waymark_core::planner::Feasibility;
 use waymark_core::roadmap::{Resource, Step};
 use waymark_core::streak::Streak;

@@ -1,19 +1,18 @@
 //! The sentences the learner reads, made in one place for every front end from
 //! what the rules decide. Core returns kinds and numbers (an outlook's [`Why`],
 //! a weak step's causes); this module puts them into words, so the desktop
-//! shows, the CLI prints and a notification carries the same sentence. Rust,
+//! shows, the CLI prints and a notification (`reminder_words`) carries the
+//! same sentence. Rust,
 //! not the UI, words them because two of those front ends have no UI: the CLI,
 //! and the reminders that fire from the tray with the window closed.
 //!
 //! [`Why`]: waymark_core::outlook::Why
 
 mod outlook;
-mod reminders;
 mod weak;
 
 pub use outlook::OutlookView;
 pub(crate) use outlook::outlook_view;
-pub use reminders::TodaySummary;
 pub use weak::WeakStepView;
 pub(crate) use weak::weak_view;
 
@@ -25,7 +24,7 @@ fn date_text(date: NaiveDate) -> String {
 }
 
 /// "Sun 14 Mar".
-fn weekday_date(date: NaiveDate) -> String {
+pub(crate) fn weekday_date(date: NaiveDate) -> String {
     date.format("%a %-d %b").to_string()
 }
 
@@ -36,7 +35,7 @@ fn hours_text(hours: f64) -> String {
 }
 
 /// Minutes as hours and minutes: "45 min", "2 h", "1 h 30 min".
-fn duration(minutes: u32) -> String {
+pub(crate) fn duration(minutes: u32) -> String {
     match (minutes / 60, minutes % 60) {
         (0, m) => format!("{m} min"),
         (h, 0) => format!("{h} h"),
@@ -44,11 +43,11 @@ fn duration(minutes: u32) -> String {
     }
 }
 
-fn plural(n: u32, word: &str) -> String {
+pub(crate) fn plural(n: u32, word: &str) -> String {
     if n == 1 { word.to_string() } else { format!("{word}s") }
 }
 
-fn join(parts: Vec<String>) -> String {
+pub(crate) fn join(parts: Vec<String>) -> String {
     parts.join(" · ")
 }
 

@@ -112,27 +112,71 @@ pub enum Why {
     /// Finished: all planned work is done.
     AllDone,
     /// No target; the recent pace finishes around `finish`.
-    NoTargetPaced { finish: NaiveDate },
+    NoTargetPaced {
+        /// The forecast last day.
+        finish: NaiveDate,
+    },
     /// No target; the plan ends on `plan_end`.
-    NoTargetPlanEnds { plan_end: NaiveDate },
+    NoTargetPlanEnds {
+        /// The plan's last day.
+        plan_end: NaiveDate,
+    },
     /// No target and nothing scheduled.
     NoTargetNothingScheduled,
-    /// The target has passed with `hours_left` of work remaining.
-    TargetPassed { target: NaiveDate, hours_left: f64 },
+    /// The target has passed with work remaining.
+    TargetPassed {
+        /// The target date.
+        target: NaiveDate,
+        /// Hours of work left.
+        hours_left: f64,
+    },
     /// No study day is left by the target.
-    NoStudyDaysLeft { target: NaiveDate, plan_end: NaiveDate },
+    NoStudyDaysLeft {
+        /// The target date.
+        target: NaiveDate,
+        /// The plan's last day.
+        plan_end: NaiveDate,
+    },
     /// The work left does not fit in the days left, whatever the hours.
-    CannotFit { hours_left: f64, target: NaiveDate, plan_end: NaiveDate },
-    /// `extra_hours` more a week would finish by the target.
-    NeedsMoreHours { extra_hours: f64, target: NaiveDate },
-    /// The plan fits but the recent pace finishes on `finish`, after the target.
-    PaceTooSlow { pace_hours: f64, finish: NaiveDate },
+    CannotFit {
+        /// Hours of work left.
+        hours_left: f64,
+        /// The target date.
+        target: NaiveDate,
+        /// The plan's last day.
+        plan_end: NaiveDate,
+    },
+    /// More hours a week would finish by the target.
+    NeedsMoreHours {
+        /// How many more hours a week.
+        extra_hours: f64,
+        /// The target date.
+        target: NaiveDate,
+    },
+    /// The plan fits but the recent pace finishes after the target.
+    PaceTooSlow {
+        /// The recent pace, hours a week.
+        pace_hours: f64,
+        /// The forecast last day.
+        finish: NaiveDate,
+    },
     /// The plan finishes on the target date.
-    FinishesOnTarget { target: NaiveDate },
-    /// The plan finishes `days_early` days before the target.
-    FinishesEarly { finish: NaiveDate, days_early: i64 },
-    /// Nothing is scheduled yet; the target is `target`.
-    NothingScheduled { target: NaiveDate },
+    FinishesOnTarget {
+        /// The target date.
+        target: NaiveDate,
+    },
+    /// The plan finishes before the target.
+    FinishesEarly {
+        /// The plan's last day.
+        finish: NaiveDate,
+        /// Days between it and the target.
+        days_early: i64,
+    },
+    /// Nothing is scheduled yet.
+    NothingScheduled {
+        /// The target date.
+        target: NaiveDate,
+    },
 }
 
 /// Progress, forecast and status of one goal.
@@ -477,10 +521,7 @@ mod tests {
             ..base(&done)
         };
         let o = outlook(&input);
-        assert_eq!(
-            o.why,
-            Why::CannotFit { hours_left: 100.0, target: day("2027-03-01"), plan_end: day("2027-05-07") }
-        );
+        assert_eq!(o.why, Why::CannotFit { hours_left: 100.0, target: day("2027-03-01"), plan_end: day("2027-05-07") });
         assert_eq!(o.fixes.unwrap().hours_per_week, None);
     }
 

@@ -40,16 +40,12 @@ fn reason(why: &Why) -> String {
         }
         Why::NoTargetPlanEnds { plan_end } => format!("The plan ends on {}", date_text(*plan_end)),
         Why::NoTargetNothingScheduled => "No target date and nothing is scheduled yet".into(),
-        Why::TargetPassed { target, hours_left } => format!(
-            "The target date {} has passed; {} h of work remain",
-            date_text(*target),
-            hours_text(*hours_left)
-        ),
-        Why::NoStudyDaysLeft { target, plan_end } => format!(
-            "No study days are left by {}; the plan ends on {}",
-            date_text(*target),
-            date_text(*plan_end)
-        ),
+        Why::TargetPassed { target, hours_left } => {
+            format!("The target date {} has passed; {} h of work remain", date_text(*target), hours_text(*hours_left))
+        }
+        Why::NoStudyDaysLeft { target, plan_end } => {
+            format!("No study days are left by {}; the plan ends on {}", date_text(*target), date_text(*plan_end))
+        }
         Why::CannotFit { hours_left, target, plan_end } => format!(
             "{} h cannot fit in the days left by {}; the plan ends on {}",
             hours_text(*hours_left),
@@ -124,7 +120,10 @@ mod tests {
                 Why::FinishesEarly { finish: day("2027-03-27"), days_early: 1 },
                 "Finishes on Mar 27, 2027, 1 day before the target",
             ),
-            (Why::NothingScheduled { target: day("2027-03-28") }, "Nothing is scheduled yet; the target is Mar 28, 2027"),
+            (
+                Why::NothingScheduled { target: day("2027-03-28") },
+                "Nothing is scheduled yet; the target is Mar 28, 2027",
+            ),
         ];
         for (why, text) in cases {
             assert_eq!(reason(&why), text);

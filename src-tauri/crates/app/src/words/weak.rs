@@ -50,7 +50,12 @@ mod tests {
     use waymark_core::quiz::WeakAction;
 
     fn weak(failing_questions: u32, fading_recall_percent: Option<u32>) -> WeakStep {
-        WeakStep { step_id: StepId("s".into()), failing_questions, fading_recall_percent, action: WeakAction::RestudyStep }
+        WeakStep {
+            step_id: StepId("s".into()),
+            failing_questions,
+            fading_recall_percent,
+            action: WeakAction::RestudyStep,
+        }
     }
 
     #[test]

@@ -329,7 +329,12 @@ fn the_facade_applies_an_outlook_fix_and_refuses_one_not_offered() {
 #[test]
 fn the_later_date_fix_moves_the_target_to_the_plans_last_day() {
     let mut t = TestApp::new();
-    let input = GoalInput { title: "Exam".into(), hours_per_week: 3.0, target_date: Some(day("2026-03-05")), ..Default::default() };
+    let input = GoalInput {
+        title: "Exam".into(),
+        hours_per_week: 3.0,
+        target_date: Some(day("2026-03-05")),
+        ..Default::default()
+    };
     let g = t.app.create_goal(input, None).unwrap().goal.id.0;
     let view = t.app.add_step(&g, step("Everything", "20 hours"), None).unwrap();
     let later = view.overview.outlook.fixes.clone().expect("fixes offered").later_date;

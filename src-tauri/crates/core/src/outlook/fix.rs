@@ -73,7 +73,8 @@ mod tests {
         }
     }
 
-    const FIXES: Fixes = Fixes { hours_per_week: Some(7.5), extra_hours_per_week: Some(2.5), later_date: NaiveDate::MIN };
+    const FIXES: Fixes =
+        Fixes { hours_per_week: Some(7.5), extra_hours_per_week: Some(2.5), later_date: NaiveDate::MIN };
 
     #[test]
     fn more_hours_keep_the_weekday_shape_and_everything_else() {

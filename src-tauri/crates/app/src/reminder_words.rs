@@ -1,11 +1,11 @@
 //! The words of what the app tells the learner unasked: the text of a reminder
 //! notification, and the short summary of today the tray shows.
 
-use super::{duration, join, plural, weekday_date};
 use crate::App;
 use crate::error::AppResult;
 use crate::reminders::Notification;
 use crate::study_views::TestState;
+use crate::words::{duration, join, plural, weekday_date};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use ts_rs::TS;
