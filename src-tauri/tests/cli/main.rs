@@ -164,7 +164,9 @@ fn an_outlook_fix_from_the_command_line() {
     assert_eq!(fixed["outlook"]["status"], "on_track", "{}", fixed["outlook"]["reason"]);
     let err = String::from_utf8(on_monday_morning(d, &["goal", "fix", &id, "date"]).stderr).unwrap();
     assert!(err.contains("offers no such fix"), "{err}");
-    assert!(fails(d, &["goal", "fix", &id, "sideways"]).contains("sideways"));
+    let usage = waymark(d, &["goal", "fix", &id, "sideways"]);
+    let err = String::from_utf8(usage.stderr).unwrap();
+    assert!(!usage.status.success() && err.contains("'sideways'") && err.contains("[possible values: hours, date]"), "{err}");
 }
 
 #[test]

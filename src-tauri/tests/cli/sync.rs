@@ -5,7 +5,6 @@
 
 use crate::process::{fails, ok, run};
 use serde_json::Value;
-use std::io::Write;
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};

@@ -309,6 +309,76 @@ extra_hours_per_week: number | null,
  */
 later_date: string, };
 
+export type Why = { "kind": "nothing_planned" } | { "kind": "all_done" } | { "kind": "no_target_paced", 
+/**
+ * The forecast last day.
+ */
+finish: string, } | { "kind": "no_target_plan_ends", 
+/**
+ * The plan's last day.
+ */
+plan_end: string, } | { "kind": "no_target_nothing_scheduled" } | { "kind": "target_passed", 
+/**
+ * The target date.
+ */
+target: string, 
+/**
+ * Hours of work left.
+ */
+hours_left: number, } | { "kind": "no_study_days_left", 
+/**
+ * The target date.
+ */
+target: string, 
+/**
+ * The plan's last day.
+ */
+plan_end: string, } | { "kind": "cannot_fit", 
+/**
+ * Hours of work left.
+ */
+hours_left: number, 
+/**
+ * The target date.
+ */
+target: string, 
+/**
+ * The plan's last day.
+ */
+plan_end: string, } | { "kind": "needs_more_hours", 
+/**
+ * How many more hours a week.
+ */
+extra_hours: number, 
+/**
+ * The target date.
+ */
+target: string, } | { "kind": "pace_too_slow", 
+/**
+ * The recent pace, hours a week.
+ */
+pace_hours: number, 
+/**
+ * The forecast last day.
+ */
+finish: string, } | { "kind": "finishes_on_target", 
+/**
+ * The target date.
+ */
+target: string, } | { "kind": "finishes_early", 
+/**
+ * The plan's last day.
+ */
+finish: string, 
+/**
+ * Days between it and the target.
+ */
+days_early: number, } | { "kind": "nothing_scheduled", 
+/**
+ * The target date.
+ */
+target: string, };
+
 export type Outlook = { 
 /**
  * Hours done, rounded to 0.1.
@@ -347,13 +417,15 @@ forecast_finish: string | null,
  */
 status: TrackStatus, 
 /**
- * One line for the learner.
+ * Why, as data; the facade puts it into words.
  */
-reason: string, 
+why: Why, 
 /**
  * Only when the target is infeasible with the current hours.
  */
 fixes: Fixes | null, };
+
+export type FixChoice = "more_hours" | "later_date";
 
 export type TodayState = "kept" | "open" | "free" | "off";
 
@@ -472,7 +544,7 @@ feasibility: Feasibility,
 /**
  * Progress, forecast and on-track status.
  */
-outlook: Outlook, 
+outlook: OutlookView, 
 /**
  * Unfinished prerequisite goals without a plan (paused or archived) that
  * this goal waits for.
@@ -685,7 +757,7 @@ finish_date: string | null,
 /**
  * Progress, forecast and on-track status.
  */
-outlook: Outlook, };
+outlook: OutlookView, };
 
 export type TodayView = { 
 /**
@@ -1020,9 +1092,14 @@ export type WeakStep = {
  */
 step_id: StepId, 
 /**
- * Why it is weak, as the learner reads it.
+ * Its questions that failed in 2 or more of their last 3 tests.
  */
-reason: string, 
+failing_questions: number, 
+/**
+ * Its cards' mean recall in whole percent (rounded down), when under
+ * [`WEAK_RETRIEVABILITY`].
+ */
+fading_recall_percent: number | null, 
 /**
  * What to do.
  */
@@ -1329,7 +1406,7 @@ pass_rate_by_week: Array<[string, number]>,
 /**
  * Steps that need attention.
  */
-weak_steps: Array<WeakStep>, 
+weak_steps: Array<WeakStepView>, 
 /**
  * Its cards.
  */
@@ -1749,6 +1826,79 @@ title: string,
  * One line: tasks and minutes, reviews, the test and the streak.
  */
 body: string, };
+
+export type OutlookView = { 
+/**
+ * One line for the learner, from `outlook.why`.
+ */
+reason: string, 
+/**
+ * Hours done, rounded to 0.1.
+ */
+hours_done: number, 
+/**
+ * Hours done plus still open, rounded to 0.1.
+ */
+hours_total: number, 
+/**
+ * Share of hours done, 0..=1 (0 when nothing is planned).
+ */
+fraction_hours: number, 
+/**
+ * Steps done.
+ */
+steps_done: number, 
+/**
+ * Steps in all.
+ */
+steps_total: number, 
+/**
+ * Share of steps done, 0..=1 (0 without steps).
+ */
+fraction_steps: number, 
+/**
+ * Recent pace in hours a week, rounded to 0.1; `None` without enough history.
+ */
+pace_hours_per_week: number | null, 
+/**
+ * Likely last day of work.
+ */
+forecast_finish: string | null, 
+/**
+ * Where the goal stands.
+ */
+status: TrackStatus, 
+/**
+ * Why, as data; the facade puts it into words.
+ */
+why: Why, 
+/**
+ * Only when the target is infeasible with the current hours.
+ */
+fixes: Fixes | null, };
+
+export type WeakStepView = { 
+/**
+ * Why it is weak, as the learner reads it.
+ */
+reason: string, 
+/**
+ * The step.
+ */
+step_id: StepId, 
+/**
+ * Its questions that failed in 2 or more of their last 3 tests.
+ */
+failing_questions: number, 
+/**
+ * Its cards' mean recall in whole percent (rounded down), when under
+ * [`WEAK_RETRIEVABILITY`].
+ */
+fading_recall_percent: number | null, 
+/**
+ * What to do.
+ */
+action: WeakAction, };
 
 export type DayMinutes = { 
 /**
@@ -2373,7 +2523,7 @@ feasibility: Feasibility,
 /**
  * Progress, forecast and on-track status.
  */
-outlook: Outlook, };
+outlook: OutlookView, };
 
 export type RoadmapPreview = { 
 /**

@@ -258,6 +258,7 @@ mod tests {
             explanation: String::new(),
             tags: vec![],
             created_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+            generated_by: None,
         }
     }
 

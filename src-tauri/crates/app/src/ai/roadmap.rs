@@ -11,6 +11,7 @@ use crate::error::{AppError, AppResult, ErrorCode};
 use crate::goals::total_estimate;
 use crate::plan::Edits;
 use crate::views::GoalView;
+use crate::words::OutlookView;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -21,7 +22,6 @@ use waymark_assistant::{Generated, GoalBrief, Problem, RoadmapProposal};
 use waymark_core::duration::HourEstimate;
 use waymark_core::goal::Goal;
 use waymark_core::ids::{GoalId, StepId};
-use waymark_core::outlook::Outlook;
 use waymark_core::planner::Feasibility;
 use waymark_core::roadmap::{Roadmap, Step, StepInput, StepStatus};
 use waymark_core::task::Task;
@@ -74,7 +74,7 @@ pub struct PlanPreview {
     /// Whether the plan would end by the target date.
     pub feasibility: Feasibility,
     /// Progress, forecast and on-track status.
-    pub outlook: Outlook,
+    pub outlook: OutlookView,
 }
 
 /// A roadmap proposal as the preview shows it. Nothing is written until

@@ -8,9 +8,10 @@ use waymark_assistant::{Assistant, Finish, GoalBrief, Limits, Model, OutputMode,
 use waymark_core::question::QuestionBody;
 
 /// Small bounds, so that a 135M model on a shared CPU finishes in seconds
-/// (one step, two questions, short texts).
+/// (one step, two questions, short texts), with a token limit that leaves
+/// room for the schema's widest reply, so greedy decoding is never cut off.
 pub fn small_limits() -> Limits {
-    Limits { max_steps: 1, max_questions: 2, max_tokens: 400, max_text_chars: Some(32), ..Limits::default() }
+    Limits { max_steps: 1, max_questions: 2, max_tokens: 900, max_text_chars: Some(32), ..Limits::default() }
 }
 
 pub fn goal() -> GoalBrief {

@@ -32,7 +32,7 @@ pub fn point_at(app: &mut App, url: &str, model: &str, key: Option<&str>) {
         key: key.map(str::to_string),
     }));
     let limits =
-        Limits { max_steps: 2, max_questions: 2, max_tokens: 400, max_text_chars: Some(32), ..Limits::default() };
+        Limits { max_steps: 2, max_questions: 2, max_tokens: 1200, max_text_chars: Some(32), ..Limits::default() };
     app.set_assistant_tuning(limits, Sampling { temperature: Some(0.0), seed: Some(7) });
 }
 
