@@ -8,7 +8,7 @@ API key given, waits until /v1/models answers, then prints one JSON line
 ({"url": ".../v1", "model": NAME, "pid": PID, "load_s": SECONDS}) and serves
 until its stdin closes (the test process ended) or it is killed.
 
-    python server.py --key KEY [--model PATH] [--ctx 8192] [--parallel 4]
+    python server.py --key KEY [--model PATH] [--ctx 8192] [--parallel 4] [--threads 2]
 """
 import argparse
 import json
@@ -42,6 +42,7 @@ def main():
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--ctx", type=int, default=8192)
     parser.add_argument("--parallel", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
     if not os.path.isfile(args.model):
         sys.exit(f"no model at {args.model}: run `make deps-ai`")
@@ -57,8 +58,8 @@ def main():
     params.n_ctx = args.ctx
     params.n_parallel = args.parallel
     params.api_keys = [args.key]
-    params.cpuparams.n_threads = 2
-    params.cpuparams_batch.n_threads = 2
+    params.cpuparams.n_threads = args.threads
+    params.cpuparams_batch.n_threads = args.threads
     params.warmup = False
     server = xllamacpp.Server(params)
     url = server.listening_address.rstrip("/") + "/v1"

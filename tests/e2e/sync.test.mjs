@@ -8,13 +8,12 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { createConnection, createServer } from "node:net";
-import { once } from "node:events";
+import { existsSync, readFileSync } from "node:fs";
+import { createConnection } from "node:net";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { Driver, removeDir, tempDataDir } from "./webdriver.mjs";
+import { Driver, filesUnder, freePort, removeDir, tempDataDir } from "./webdriver.mjs";
 
 const SECRET = "e2e-secret-41";
 const dataDir = tempDataDir();
@@ -24,14 +23,6 @@ const driver = new Driver({ dataDir, keyring: true });
 let server;
 let port;
 
-async function freePort() {
-  const s = createServer().listen(0, "127.0.0.1");
-  await once(s, "listening");
-  const { port } = s.address();
-  s.close();
-  await once(s, "close");
-  return port;
-}
 
 function polodb() {
   const onPath = (process.env.PATH ?? "").split(":").map((d) => join(d, "polodb"));
@@ -63,12 +54,6 @@ function laptop(args) {
   return JSON.parse(out);
 }
 
-function files(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? files(p) : [p];
-  });
-}
 
 before(async () => {
   port = await freePort();
@@ -129,7 +114,7 @@ test("turn sync on in Settings; two desktops share one plan; a conflict is settl
   const status = await driver.invoke("sync_status");
   assert.equal(status.uri_source, "keyring", "the connection string is read back from the keyring");
   assert.equal(status.last_error, null);
-  for (const file of files(dataDir)) {
+  for (const file of filesUnder(dataDir)) {
     assert.ok(!readFileSync(file).includes(SECRET), `the connection string is written in ${file}`);
   }
 

@@ -3,7 +3,7 @@
 // drives the real window over the W3C WebDriver protocol.
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -11,7 +11,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
-async function freePort() {
+/** A free TCP port on the loopback interface. */
+export async function freePort() {
   const server = createServer();
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
@@ -251,6 +252,14 @@ export class Driver {
 
 /** WebDriver key codes for the keys that are not characters. */
 export const KEYS = { Enter: "\uE007", Space: " ", Tab: "\uE004", Escape: "\uE00C" };
+
+/** Every file under `dir`, at any depth (to check that a secret is in none). */
+export function filesUnder(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
 
 export function tempDataDir() {
   return mkdtempSync(join(tmpdir(), "waymark-e2e-"));

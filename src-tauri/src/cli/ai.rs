@@ -94,16 +94,17 @@ pub struct Tuning {
 }
 
 impl Tuning {
+    /// The flags given over what the app runs with (`WAYMARK_AI_TUNING` or the defaults).
     fn apply(&self, shared: &SharedApp, max_steps: Option<usize>) -> AppResult<()> {
-        let d = Limits::default();
-        let limits = Limits {
-            max_tokens: self.max_tokens.unwrap_or(d.max_tokens),
-            max_text_chars: self.max_text.or(d.max_text_chars),
-            max_steps: max_steps.unwrap_or(d.max_steps),
-            ..d
-        };
-        let sampling = Sampling { temperature: self.temperature, seed: self.seed };
         shared.with(|app| {
+            let (d, s) = app.assistant_tuning();
+            let limits = Limits {
+                max_tokens: self.max_tokens.unwrap_or(d.max_tokens),
+                max_text_chars: self.max_text.or(d.max_text_chars),
+                max_steps: max_steps.unwrap_or(d.max_steps),
+                ..d
+            };
+            let sampling = Sampling { temperature: self.temperature.or(s.temperature), seed: self.seed.or(s.seed) };
             app.set_assistant_tuning(limits, sampling);
             Ok(())
         })

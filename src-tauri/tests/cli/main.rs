@@ -166,7 +166,10 @@ fn an_outlook_fix_from_the_command_line() {
     assert!(err.contains("offers no such fix"), "{err}");
     let usage = waymark(d, &["goal", "fix", &id, "sideways"]);
     let err = String::from_utf8(usage.stderr).unwrap();
-    assert!(!usage.status.success() && err.contains("'sideways'") && err.contains("[possible values: hours, date]"), "{err}");
+    assert!(
+        !usage.status.success() && err.contains("'sideways'") && err.contains("[possible values: hours, date]"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -90,10 +90,16 @@ impl App {
     }
 
     /// Opens the store in the default data directory (or `WAYMARK_DATA_DIR`).
-    /// The clock is the system's unless `WAYMARK_NOW` pins it (tests, demos).
+    /// The clock is the system's unless `WAYMARK_NOW` pins it (tests, demos);
+    /// `WAYMARK_AI_TUNING` bounds the assistant's requests.
     pub fn open_default() -> AppResult<Self> {
         let clock = clock::clock_from_env().map_err(|m| AppError::invalid("WAYMARK_NOW", m))?;
-        Self::open(&default_data_dir()?, clock)
+        let tuning = ai::tuning_from_env().map_err(|m| AppError::invalid(ai::AI_TUNING_ENV, m))?;
+        let mut app = Self::open(&default_data_dir()?, clock)?;
+        if let Some((limits, sampling)) = tuning {
+            app.set_assistant_tuning(limits, sampling);
+        }
+        Ok(app)
     }
 
     /// Like [`App::open_default`], but while another process still holds the

@@ -137,7 +137,8 @@ pub struct StepInput {
 }
 
 impl StepInput {
-    /// Checks and normalises the input.
+    /// Checks and normalises the input (a resource listed twice under one
+    /// address is kept once).
     pub fn validate(mut self) -> ValidationResult<Self> {
         self.title = self.title.trim().to_string();
         if self.title.is_empty() {
@@ -167,7 +168,10 @@ impl StepInput {
             let n = self.resources.len();
             return Err(ValidationError::new("resources", format!("at most {MAX_RESOURCES} resources; got {n}")));
         }
-        self.resources = self.resources.into_iter().map(Resource::validate).collect::<ValidationResult<_>>()?;
+        let resources: Vec<Resource> =
+            self.resources.into_iter().map(Resource::validate).collect::<ValidationResult<_>>()?;
+        let mut seen = std::collections::HashSet::new();
+        self.resources = resources.into_iter().filter(|r| seen.insert(r.url.clone())).collect();
         Ok(self)
     }
 
@@ -272,6 +276,20 @@ mod tests {
         let resources = vec![res(long_title, "https://a.org".into())];
         assert_eq!(field(StepInput { resources, ..step_input() }), "resources");
         assert!(StepInput { title: "t".repeat(MAX_STEP_TITLE_CHARS), ..step_input() }.validate().is_ok());
+    }
+
+    #[test]
+    fn a_resource_listed_twice_is_kept_once() {
+        let res =
+            |title: &str, url: &str| Resource { title: title.into(), url: url.into(), kind: ResourceKind::Article };
+        let resources = vec![
+            res("Docs", "https://k8s.io/docs"),
+            res("Docs again", "https://k8s.io/docs"),
+            res("B", "https://b.org"),
+        ];
+        let step = StepInput { resources, ..step_input() }.validate().unwrap();
+        let titles: Vec<&str> = step.resources.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(titles, ["Docs", "B"]);
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod reply;
 mod roadmap;
 mod run;
 mod settings;
+mod tuning;
 
 pub use errors::cancelled;
 pub use fill::{FillOptions, FillProgress, FillReport, FillStep, fill_gaps};
@@ -24,9 +25,11 @@ pub use reply::ReplyInfo;
 pub use roadmap::{AcceptMode, PlanPreview, ProposedStep, RoadmapPreview};
 pub use run::{AssistantCheck, check, propose_questions, propose_roadmap};
 pub use settings::{AI_MODEL_ENV, AI_URL_ENV, AssistantInput, AssistantOverride, AssistantSource, AssistantView};
+pub use tuning::{AI_TUNING_ENV, parse_tuning};
 pub use waymark_assistant::{DEFAULT_QUESTIONS, Limits, OutputMode, PRESETS, Preset, Problem, QuestionKind, Sampling};
 
 pub(crate) use settings::AiState;
+pub(crate) use tuning::tuning_from_env;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -32,7 +32,10 @@ pub async fn check(shared: &SharedApp) -> AppResult<AssistantCheck> {
     let (client, model) = shared.with(|app| app.ai_client())?;
     let c = client.check(&model).await?;
     let message = if c.model_listed {
-        format!("The server answered in {} ms; {model} is among its {} models.", c.reply_ms, c.models.len())
+        match c.models.len() {
+            1 => format!("The server answered in {} ms; {model} is the model it serves.", c.reply_ms),
+            n => format!("The server answered in {} ms; {model} is among the {n} models it serves.", c.reply_ms),
+        }
     } else {
         format!(
             "The server answered in {} ms, but does not list {model}; it lists {}.",

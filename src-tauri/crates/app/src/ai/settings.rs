@@ -161,6 +161,11 @@ impl App {
         self.ai.cached = None;
     }
 
+    /// The limits and sampling of the requests (`WAYMARK_AI_TUNING` or the defaults).
+    pub fn assistant_tuning(&self) -> (Limits, Sampling) {
+        (self.ai.limits, self.ai.sampling)
+    }
+
     /// Sets the limits and sampling of every later request (tests and
     /// benchmarks use small limits and a fixed seed).
     pub fn set_assistant_tuning(&mut self, limits: Limits, sampling: Sampling) {
