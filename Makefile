@@ -107,8 +107,9 @@ e2e: build
 screenshots: build
 	WAYMARK_SCREENSHOTS=docs WAYMARK_BIN="$(BIN)" xvfb-run -a -s "-screen 0 1280x860x24" node --test --test-concurrency=1 tests/e2e/
 
-## bench: speed figures on the heavy synthetic profile (release build).
-bench:
+## bench: speed figures on the heavy synthetic profile (release build); the
+## assistant's overhead against the real llama.cpp server of `deps-ai`.
+bench: deps-ai
 	cargo bench -p waymark-app
 	cargo bench -p waymark-sync
 

@@ -4,7 +4,9 @@
 // The learner sets the assistant up in Settings (a wrong port first, with its
 // message), tests it, drafts a roadmap for a goal no template covers, sees the
 // preview with its plan while nothing is written, adds the steps, stops a
-// second draft halfway, and takes questions the model suggests for a step.
+// second draft halfway, takes questions the model suggests for a step, fills
+// the steps that have none (a step added by hand among them), takes the day's
+// test with the generated questions, and deletes them all at once.
 // WAYMARK_AI_TUNING keeps the tiny model's replies short and repeatable.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -14,7 +16,7 @@ import { once } from "node:events";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { Driver, filesUnder, freePort, removeDir, tempDataDir } from "./webdriver.mjs";
+import { Driver, KEYS, filesUnder, freePort, removeDir, tempDataDir } from "./webdriver.mjs";
 
 const KEY = "sk-e2e-assistant-93";
 const AI_PYTHON = join(homedir(), ".cache/waymark/ai-venv/bin/python");
@@ -63,6 +65,9 @@ async function errors() {
 }
 
 const status = () => driver.text('[data-testid="assistant-status"]');
+const count = async (css) => (await driver.findAll(css)).length;
+/** The goal's questions the assistant wrote, straight from the desktop. */
+const generatedOf = async (goalId) => driver.invoke("generated_questions", { goalId });
 
 async function saveAssistant(url) {
   await driver.type('[data-testid="assistant-url"]', url);
@@ -72,7 +77,7 @@ async function saveAssistant(url) {
   await driver.until(async () => /^On/.test(await status()), { what: "the assistant on" });
 }
 
-test("set the assistant up, draft a roadmap, add it, and take suggested questions", { timeout: 900_000 }, async () => {
+test("set the assistant up, draft a roadmap, add it, take suggested questions, fill the gaps, test and delete them", { timeout: 1_500_000 }, async () => {
   await driver.launch();
   await driver.click('[data-testid="nav-settings"]');
   assert.match(await status(), /^Off/);
@@ -165,6 +170,81 @@ test("set the assistant up, draft a roadmap, add it, and take suggested question
   await driver.until(async () => (await driver.findAll('[data-testid="question-item"]')).length === before + suggested, {
     what: "the suggested questions among the goal's questions",
   });
-  const generated = await driver.invoke("generated_questions", { goalId });
-  assert.equal(generated.length, suggested, "they are marked as generated");
+  assert.equal((await generatedOf(goalId)).length, suggested, "they are marked as generated");
+  assert.equal(await count('[data-testid="question-generated"]'), suggested, "and show the model that wrote them");
+
+  // A step added by hand: with the drafted ones after the first, the gaps to fill.
+  await driver.click('[data-testid="step-add"]');
+  await driver.type('[data-testid="step-title"]', "Helm charts");
+  await driver.type('[data-testid="step-duration"]', "1 week");
+  await driver.click('[data-testid="step-submit"]');
+  await driver.until(async () => (await count('[data-testid="step"]')) === proposed + 1, { what: "the step added by hand" });
+  const gaps = proposed;
+
+  // Fill the gaps: true or false only, step after step with a progress bar.
+  await driver.click('[data-testid="fill-open"]');
+  assert.match(await driver.text('[data-testid="fill-gaps"]'), new RegExp(`${gaps} steps? without questions`));
+  for (const kind of ["multiple_choice", "short_answer", "recall"]) await driver.click(`[data-testid="fill-kind-${kind}"]`);
+  await driver.click('[data-testid="fill-start"]');
+  await driver.waitFor('[data-testid="fill-progress"]', { timeout: 10_000 });
+  const done = await driver.waitFor('[data-testid="fill-done"]', { timeout: MODEL_WAIT * gaps }).catch(async (e) => {
+    throw new Error(`${e.message} (${await errors()})`);
+  });
+  assert.ok(done);
+  const filled = Number((await driver.text('[data-testid="fill-done"]')).match(/Added (\d+) questions?/)[1]);
+  const generated = await generatedOf(goalId);
+  assert.equal(generated.length, suggested + filled, "what Fill the gaps added is marked as generated");
+  const study = await driver.invoke("goal_study", { goalId });
+  const stepIds = (await driver.invoke("goal_view", { id: goalId })).steps.map((s) => s.id);
+  const asked = new Set(study.cards.map((c) => c.step_id));
+  const filledSteps = stepIds.slice(1).filter((s) => asked.has(s)).length;
+  assert.match(await driver.text('[data-testid="fill-done"]'), new RegExp(`to ${filledSteps} steps?`));
+  assert.ok(generated.every((c) => c.question.body.kind === "true_false"), "only the kinds asked for");
+  await driver.until(async () => (await count('[data-testid="question-item"]')) === before + suggested + filled, {
+    what: "the filled questions on the goal page",
+  });
+  await driver.screenshot("assistant-fill-gaps", { scrollTo: '[data-testid="fill-gaps"]' });
+  await driver.click('button[aria-label="Close Fill the gaps"]');
+
+  // Today: the first task (of the first step) done, the day's test asks the generated questions.
+  await driver.click('[data-testid="nav-today"]');
+  await driver.click('[data-testid="task"] [data-testid="task-done"]');
+  await driver.waitFor('[data-testid="test-state"]', {
+    until: async (el) => (await driver.attr(el, "data-state")) === "ready",
+  });
+  await driver.click('[data-testid="take-test"]');
+  const byId = new Map(generated.map((c) => [c.id, c.question]));
+  let total = 0;
+  for (let i = 0; ; i++) {
+    const q = await driver.waitFor('[data-testid="test-question"]', {
+      until: async (el) => (await driver.text('[data-testid="test-progress"]')).startsWith(`${i + 1} / `) && !!el,
+    });
+    total = Number((await driver.text('[data-testid="test-progress"]')).split(" / ")[1]);
+    const question = byId.get(await driver.attr(q, "data-question-id"));
+    assert.ok(question, "the test asks a generated question");
+    assert.equal(question.step_id, stepIds[0], "of the step studied today");
+    await driver.keys(question.body.answer ? "t" : "f");
+    await driver.waitFor('[data-testid="test-feedback"][data-correct="true"]');
+    await driver.keys(KEYS.Enter);
+    if (i + 1 === total) break;
+  }
+  assert.equal(total, suggested, "the test asks the questions of the step studied, all of them when fewer than 3");
+  const result = await driver.waitFor('[data-testid="test-result"]');
+  assert.equal(await driver.attr(result, "data-passed"), "true");
+  assert.match(await driver.text('[data-testid="test-result"]'), new RegExp(`${total} of ${total} right`));
+
+  // Back on the goal: only the generated ones, then all of them deleted at once.
+  await driver.exec(`location.hash = "#/goal/${goalId}"`);
+  await driver.waitFor('[data-testid="questions"]');
+  await driver.click('[data-testid="only-generated"]');
+  await driver.until(async () => (await count('[data-testid="question-item"]')) === generated.length, {
+    what: "only the generated questions listed",
+  });
+  await driver.click('[data-testid="delete-generated"]');
+  await driver.click('dialog[open] [data-testid="confirm-ok"]');
+  assert.match(await driver.text('[data-testid="delete-generated-done"]'), new RegExp(`Deleted ${generated.length} generated questions?`));
+  assert.equal((await generatedOf(goalId)).length, 0, "no generated question is left");
+  await driver.until(async () => (await count('[data-testid="question-item"]')) === before, {
+    what: "the questions written by hand (none) left",
+  });
 });

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use waymark_app::backups::BackupInfo;
 use waymark_app::delete_all::DELETE_ALL_PHRASE;
 use waymark_app::export::ImportReport;
+use waymark_app::limits::InputKind;
 use waymark_app::{App, AppError, AppResult, SharedApp};
 
 /// `waymark export | import | backup | delete-all`
@@ -63,7 +64,7 @@ pub fn run(mut app: App, cmd: DataCommand) -> AppResult<()> {
     match cmd {
         DataCommand::Export { out } => write_or_print(out.as_deref(), &app.export_data()?),
         DataCommand::Import { file, dry_run, out } => {
-            let text = read_file(&file)?;
+            let text = read_file(&app, InputKind::Export, &file)?;
             let report = if dry_run { app.preview_import(&text)? } else { app.import_data(&text)? };
             emit(&out, &report, || import_lines(&report))
         }

@@ -23,6 +23,7 @@ use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
 use std::path::Path;
 use std::process::ExitCode;
+use waymark_app::limits::InputKind;
 use waymark_app::{App, AppError, AppResult, ErrorCode};
 
 /// Waymark: a local-first learning planner. Run without a command to open the app.
@@ -161,9 +162,10 @@ fn emit<T: Serialize>(out: &Output, value: &T, text: impl FnOnce() -> Vec<String
     Ok(())
 }
 
-/// Reads a file given on the command line (an invalid `file` when it cannot).
-fn read_file(path: &Path) -> AppResult<String> {
-    std::fs::read_to_string(path).map_err(|e| AppError::invalid("file", format!("cannot read {}: {e}", path.display())))
+/// Reads a file of `kind` given on the command line, within its size cap
+/// (an invalid `file` when it cannot).
+fn read_file(app: &App, kind: InputKind, path: &Path) -> AppResult<String> {
+    app.input_limits().read_file(kind, path)
 }
 
 /// Writes `text` to `path` (a system error on `out` when it cannot).

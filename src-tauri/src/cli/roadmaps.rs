@@ -6,6 +6,7 @@ use super::{Output, emit, read_file, write_or_print};
 use clap::Subcommand;
 use std::path::PathBuf;
 use waymark_app::io::RoadmapFormat;
+use waymark_app::limits::InputKind;
 use waymark_app::{App, AppResult};
 
 /// Roadmap file commands.
@@ -46,7 +47,10 @@ pub fn run(app: &mut App, cmd: RoadmapCommand) -> AppResult<()> {
     match cmd {
         RoadmapCommand::Import { goal_id, file, out } => {
             let format = RoadmapFormat::of_file(&file.to_string_lossy())?;
-            let view = app.import_roadmap(&goal_id, &read_file(&file)?, format)?;
+            let view = {
+                let text = read_file(app, InputKind::Roadmap, &file)?;
+                app.import_roadmap(&goal_id, &text, format)?
+            };
             emit(&out, &view, || vec![goal_line(&view.overview), format!("  {} steps imported", view.steps.len())])
         }
         RoadmapCommand::Export { goal_id, format, out } => {

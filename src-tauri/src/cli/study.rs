@@ -4,6 +4,7 @@ use super::{Output, emit, read_file};
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use std::path::PathBuf;
+use waymark_app::limits::InputKind;
 use waymark_app::{App, AppError, AppResult};
 
 /// `waymark test …`
@@ -98,7 +99,8 @@ pub fn review(app: &mut App, cmd: ReviewCommand) -> AppResult<()> {
 pub fn cards(app: &mut App, cmd: CardsCommand) -> AppResult<()> {
     match cmd {
         CardsCommand::Import { file, goal, yes, out } => {
-            let result = app.import_cards(&read_file(&file)?, goal.as_deref(), yes)?;
+            let text = read_file(app, InputKind::Cards, &file)?;
+            let result = app.import_cards(&text, goal.as_deref(), yes)?;
             if result.needs_confirmation {
                 let first = result.errors.first().map(|e| e.message.clone()).unwrap_or_default();
                 return Err(AppError::invalid(

@@ -20,6 +20,8 @@ pub enum SyncCommand {
     Status(Output),
     /// The last sync runs.
     Log(Output),
+    /// Received documents kept aside because this desktop could not apply them.
+    Problems(Output),
     /// Check a connection (from --uri-stdin, the keyring or WAYMARK_SYNC_URI) without saving anything.
     Test {
         /// Read the connection string from stdin.
@@ -110,10 +112,17 @@ pub fn run(app: App, cmd: SyncCommand) -> AppResult<()> {
             };
             let report = runtime.block_on(sync::sync_now(&shared, &progress))?;
             emit(&out, &report, || {
-                vec![format!(
+                let mut lines = vec![format!(
                     "sent {}, received {}, conflicts {} ({} round trips)",
                     report.pushed, report.pulled, report.conflicts, report.round_trips
-                )]
+                )];
+                if report.invalid > 0 {
+                    lines.push(format!(
+                        "{} received documents could not be applied and were kept aside: see `waymark sync problems`",
+                        report.invalid
+                    ));
+                }
+                lines
             })
         }
         SyncCommand::Status(out) => {
@@ -123,6 +132,15 @@ pub fn run(app: App, cmd: SyncCommand) -> AppResult<()> {
         SyncCommand::Log(out) => {
             let runs = shared.with(|app| app.sync_log())?;
             emit(&out, &runs, || runs.iter().map(run_line).collect())
+        }
+        SyncCommand::Problems(out) => {
+            let problems = shared.with(|app| app.sync_problems())?;
+            emit(&out, &problems, || {
+                if problems.is_empty() {
+                    return vec!["no problems".into()];
+                }
+                problems.iter().map(|p| format!("{}  {} — {} (tried {}×)", p.id, p.label, p.reason, p.tries)).collect()
+            })
         }
         SyncCommand::Test { uri_stdin, db, out } => {
             let (uri, database) = target(&shared, uri_stdin, db)?;
@@ -169,11 +187,12 @@ fn status_lines(s: &SyncView) -> Vec<String> {
 
 fn run_line(r: &SyncRunView) -> String {
     format!(
-        "{}  sent {} received {} conflicts {}  {}",
+        "{}  sent {} received {} conflicts {} kept aside {}  {}",
         r.started_at.to_rfc3339(),
         r.pushed,
         r.pulled,
         r.conflicts,
+        r.kept_aside,
         r.error.as_deref().unwrap_or("ok")
     )
 }

@@ -85,6 +85,7 @@ macro_rules! every_command {
             crate::commands::sync::sync_now,
             crate::commands::sync::delete_remote_data,
             crate::commands::sync::conflicts,
+            crate::commands::sync::sync_problems,
             crate::commands::sync::restore_conflict,
             crate::commands::sync::dismiss_conflict,
             crate::commands::today::today,

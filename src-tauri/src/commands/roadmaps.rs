@@ -70,11 +70,7 @@ pub fn import_roadmap(
 /// Saves the roadmap as a file; returns its path.
 #[tauri::command]
 pub fn export_roadmap(state: AppState<'_>, goal_id: String, format: RoadmapFormat) -> AppResult<String> {
-    state.with(|app| {
-        let text = app.export_roadmap(&goal_id, format)?;
-        let ext = if format == RoadmapFormat::Json { "json" } else { "md" };
-        app.save_export(&format!("roadmap-{}.{ext}", &goal_id[..8.min(goal_id.len())]), &text)
-    })
+    state.with(|app| app.save_roadmap(&goal_id, format))
 }
 
 /// Opens a step's resource link in the browser.

@@ -7,7 +7,7 @@ use crate::desktop::sync_task::{self, SyncGate};
 use tauri::{AppHandle, Manager};
 use waymark_app::AppResult;
 use waymark_app::sync::{self, ConnectionCheck, SyncReport};
-use waymark_app::sync_views::{ConflictView, SyncRunView, SyncView};
+use waymark_app::sync_views::{ConflictView, SyncProblemView, SyncRunView, SyncView};
 
 /// How sync stands.
 #[tauri::command]
@@ -61,6 +61,12 @@ pub async fn delete_remote_data(handle: AppHandle) -> AppResult<u64> {
 #[tauri::command]
 pub fn conflicts(state: AppState<'_>) -> AppResult<Vec<ConflictView>> {
     state.with(|app| app.conflicts())
+}
+
+/// Sync → Problems: received documents kept aside, with why.
+#[tauri::command]
+pub fn sync_problems(state: AppState<'_>) -> AppResult<Vec<SyncProblemView>> {
+    state.with(|app| app.sync_problems())
 }
 
 /// Writes a version that was not kept back.

@@ -1548,9 +1548,14 @@ conflicts: number,
  */
 deferred: number, 
 /**
- * Remote documents that could not be read as Waymark documents (skipped).
+ * Remote documents that could not be applied (not a document this
+ * Waymark reads, or stamped too far ahead): kept aside in the quarantine.
  */
 invalid: number, 
+/**
+ * Documents kept aside earlier that applied this time (and left the quarantine).
+ */
+released: number, 
 /**
  * Tombstones removed for good (the remote holds them).
  */
@@ -1635,6 +1640,10 @@ pulled: number,
  */
 conflicts: number, 
 /**
+ * Received documents kept aside (Sync → Problems).
+ */
+kept_aside: number, 
+/**
  * Its error, in words, when it failed.
  */
 error: string | null, };
@@ -1678,6 +1687,40 @@ recorded_at: string,
  * The fields that differ (sync stamps left out).
  */
 differences: Array<FieldDifference>, };
+
+export type SyncProblemView = { 
+/**
+ * Its key (`collection/id`).
+ */
+id: string, 
+/**
+ * The collection, e.g. "goals".
+ */
+collection: string, 
+/**
+ * The document's id.
+ */
+doc_id: string, 
+/**
+ * What it is, for a person: "Goal “Learn Rust”".
+ */
+label: string, 
+/**
+ * Why it was not applied.
+ */
+reason: string, 
+/**
+ * When it first came.
+ */
+first_seen: string, 
+/**
+ * When it was last tried (every sync tries again).
+ */
+last_tried: string, 
+/**
+ * How many times it was tried.
+ */
+tries: number, };
 
 export type ConnectionCheck = { 
 /**

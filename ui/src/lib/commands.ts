@@ -49,6 +49,7 @@ import type {
   SettingsView,
   Stats,
   StepInput,
+  SyncProblemView,
   SyncReport,
   SyncRunView,
   SyncView,
@@ -252,6 +253,8 @@ export const commands = {
   deleteRemoteData: () => call<number>("delete_remote_data"),
   /** The versions sync did not keep. */
   conflicts: () => call<ConflictView[]>("conflicts"),
+  /** Sync → Problems: received documents kept aside, with why. */
+  syncProblems: () => call<SyncProblemView[]>("sync_problems"),
   /** Writes a version that was not kept back. */
   restoreConflict: (id: string) => call<ConflictView[]>("restore_conflict", { id }),
   /** Lets a version that was not kept go. */

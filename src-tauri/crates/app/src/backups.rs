@@ -6,7 +6,8 @@
 //! snapshot is read from the store in one go while the caller holds the app
 //! (no write can interleave); writing the file can then happen outside that
 //! lock ([`PendingBackup::write`]). A file appears only complete: it is
-//! written to a temporary name, flushed to disk, then renamed.
+//! written to a temporary name of its own, flushed to disk, then linked to
+//! the first free backup name (never replacing a file).
 //!
 //! Automatic backups are taken at most once an hour while the app runs, only
 //! when something changed since the newest backup, and never of an empty
@@ -19,6 +20,7 @@
 use crate::App;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::export::{Refused, Snapshot, read_header, replace_all};
+use crate::limits::{InputKind, InputLimits, ReadError};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use flate2::Compression;
@@ -177,13 +179,13 @@ impl App {
             return Err(AppError::not_found("backup", id));
         }
         let damaged = |e: String| AppError::invalid("backup", format!("backup {id} cannot be restored: {e}"));
-        let snapshot = read_backup(&path).map_err(damaged)?;
+        let snapshot = read_backup(&path, &self.limits).map_err(damaged)?;
         let restored = info(&dir, id, taken_at);
         let safety_backup = if self.store.is_empty_of_learner_data()? { None } else { Some(self.backup_now()?) };
         let removed = self.about_to_remove(&snapshot.collections)?;
         let user_id = if self.sync_enabled() { None } else { Some(snapshot.user_id) };
         let options = Replace { user_id, forget_local: false };
-        replace_all(&mut self.store, snapshot.collections, options).map_err(|e| match e {
+        replace_all(&mut self.store, snapshot.collections, options, self.clock.now()).map_err(|e| match e {
             Refused::Document(message) => damaged(message),
             Refused::Store(e @ StoreError::BadDocument { .. }) => damaged(e.to_string()),
             Refused::Store(e) => e.into(),
@@ -220,23 +222,37 @@ impl PendingBackup {
     pub fn write(self) -> AppResult<BackupInfo> {
         let dir = &self.dir;
         fs::create_dir_all(dir).map_err(|e| system(dir, "create", &e))?;
-        let base = format!("{PREFIX}{}", self.snapshot.exported_at.format("%Y%m%d-%H%M%S"));
-        let id = (1..)
-            .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
-            .find(|id| !dir.join(file_name(id)).exists())
-            .unwrap_or(base);
-        let path = dir.join(file_name(&id));
-        let temp = dir.join(format!(".{}.tmp", file_name(&id)));
-        let written = write_gzip(&temp, &self.snapshot).and_then(|()| fs::rename(&temp, &path));
-        if let Err(e) = written {
+        let temp = dir.join(format!(".{PREFIX}{}-{}.tmp", std::process::id(), uuid::Uuid::new_v4().simple()));
+        if let Err(e) = write_gzip(&temp, &self.snapshot) {
             let _ = fs::remove_file(&temp);
-            return Err(system(&path, "write", &e));
+            return Err(system(&temp, "write", &e));
         }
+        let published = publish(dir, &temp, self.snapshot.exported_at);
+        let _ = fs::remove_file(&temp);
+        let id = published?;
         sync_dir(dir);
         rotate(dir, &id, self.snapshot.exported_at, self.zone);
         let taken_at = parse_id(&id).unwrap_or(self.snapshot.exported_at);
         Ok(info(dir, &id, taken_at))
     }
+}
+
+/// Gives the complete file at `temp` its backup name — the first of
+/// `waymark-…`, `waymark-…-2`, … that is free — without ever replacing a
+/// file: two writers in the same second (two windows, a restore's safety
+/// backup beside the hourly one) each get their own name.
+fn publish(dir: &Path, temp: &Path, taken_at: DateTime<Utc>) -> AppResult<String> {
+    let base = format!("{PREFIX}{}", taken_at.format("%Y%m%d-%H%M%S"));
+    for n in 1..=1000 {
+        let id = if n == 1 { base.clone() } else { format!("{base}-{n}") };
+        let path = dir.join(file_name(&id));
+        match fs::hard_link(temp, &path) {
+            Ok(()) => return Ok(id),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(system(&path, "write", &e)),
+        }
+    }
+    Err(system(dir, "name a backup in", &std::io::Error::other("a thousand backups share this second")))
 }
 
 fn file_name(id: &str) -> String {
@@ -293,10 +309,12 @@ fn header_of(path: &Path) -> Option<crate::export::Header> {
     read_header(&first)
 }
 
-fn read_backup(path: &Path) -> Result<Snapshot, String> {
+fn read_backup(path: &Path, limits: &InputLimits) -> Result<Snapshot, String> {
     let file = File::open(path).map_err(|e| e.to_string())?;
-    let mut text = String::new();
-    GzDecoder::new(file).read_to_string(&mut text).map_err(|e| format!("the file is damaged ({e})"))?;
+    let text = limits.read(InputKind::Backup, GzDecoder::new(file)).map_err(|e| match e {
+        ReadError::TooLarge(message) => message,
+        ReadError::Io(e) => format!("the file is damaged ({e})"),
+    })?;
     Snapshot::parse(&text).map_err(|e| e.to_string())
 }
 

@@ -46,7 +46,7 @@ pub fn typescript() -> String {
         ids::ReminderId, reminder::Weekday, reminder::ReminderKind, reminder::Reminder, reminder::ReminderInput,
         waymark_sync::Phase, waymark_sync::Progress, waymark_sync::SyncReport, crate::secrets::UriSource,
         crate::sync_views::SyncView, crate::sync_views::SyncRunView, crate::sync_views::FieldDifference,
-        crate::sync_views::ConflictView, crate::sync::ConnectionCheck,
+        crate::sync_views::ConflictView, crate::sync_views::SyncProblemView, crate::sync::ConnectionCheck,
         reminder::QuietHours, reminder::DueReminder, reminder::OnceInput, crate::reminders::Notification,
         crate::reminders::PauseFor, crate::reminders::ReminderRow, crate::reminders::ReminderSettings,
         crate::reminder_words::TodaySummary, crate::words::OutlookView, crate::words::WeakStepView,

@@ -61,6 +61,7 @@ impl App {
     /// active goal when `goal_id` is `None`). When some rows fail, nothing is
     /// written unless `confirm` is true; then the valid rows are imported.
     pub fn import_cards(&mut self, text: &str, goal_id: Option<&str>, confirm: bool) -> AppResult<CardImport> {
+        self.limits.check(crate::limits::InputKind::Cards, text.len() as u64)?;
         let goal = match goal_id {
             Some(id) => self.goal(id)?,
             None => {

@@ -19,6 +19,7 @@ pub use file::{FORMAT, FileError, Header, OLDEST_STORE_SCHEMA, Snapshot, VERSION
 
 use crate::App;
 use crate::error::{AppError, AppResult};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use ts_rs::TS;
@@ -130,6 +131,7 @@ impl App {
 
     /// Checks an export file and says what importing it would do; writes nothing.
     pub fn preview_import(&self, text: &str) -> AppResult<ImportReport> {
+        self.limits.check(crate::limits::InputKind::Export, text.len() as u64)?;
         Ok(self.plan_import(Snapshot::parse(text)?)?.report)
     }
 
@@ -137,13 +139,14 @@ impl App {
     /// the file is reported before anything is committed, and the store is
     /// left as it was.
     pub fn import_data(&mut self, text: &str) -> AppResult<ImportReport> {
+        self.limits.check(crate::limits::InputKind::Export, text.len() as u64)?;
         let snapshot = Snapshot::parse(text)?;
         // With sync on, even an empty store merges: the documents are then
         // written as this learner's local changes and pushed.
         let report = if self.store.is_empty_of_learner_data()? && !self.sync_enabled() {
             let report = ImportReport::everything_added(&snapshot);
             let options = Replace { user_id: Some(snapshot.user_id), forget_local: false };
-            replace_all(&mut self.store, snapshot.collections, options).map_err(|e| match e {
+            replace_all(&mut self.store, snapshot.collections, options, self.clock.now()).map_err(|e| match e {
                 Refused::Document(message) => AppError::invalid("file", message),
                 Refused::Store(e) => document_error(e),
             })?;
@@ -168,6 +171,7 @@ impl App {
     fn plan_import(&self, snapshot: Snapshot) -> AppResult<ImportPlan> {
         let into_empty = self.store.is_empty_of_learner_data()?;
         let user = self.store.identity().user_id.clone();
+        let now = self.clock.now();
         let mut report = ImportReport {
             exported_at: snapshot.exported_at,
             app_version: snapshot.app_version.clone(),
@@ -190,7 +194,7 @@ impl App {
                     restamp(collection, doc, &snapshot.user_id, &user);
                 }
             }
-            let checked = check_many(collection, docs).map_err(|m| AppError::invalid("file", m))?;
+            let checked = check_many(collection, docs, now).map_err(|m| AppError::invalid("file", m))?;
             for (i, checked) in checked.into_iter().enumerate() {
                 let id = &checked.stamps().id;
                 if !seen.insert(id.clone()) {
@@ -227,9 +231,9 @@ fn restamp(collection: Collection, doc: &mut RawDoc, file_user: &str, user: &str
 
 /// Checks document `index` of `collection` from a file; the error names both
 /// and the document's id.
-fn check(collection: Collection, index: usize, doc: RawDoc) -> Result<CheckedDocument, String> {
+fn check(collection: Collection, index: usize, doc: RawDoc, now: DateTime<Utc>) -> Result<CheckedDocument, String> {
     let id = doc.id().map(str::to_string);
-    check_document(collection, doc).map_err(|e| {
+    check_document(collection, doc, now).map_err(|e| {
         let message = match (&e, &id) {
             (StoreError::BadDocument { message, .. }, Some(id)) => {
                 message.strip_prefix(&format!("{id}: ")).unwrap_or(message).to_string()
@@ -248,10 +252,10 @@ fn check(collection: Collection, index: usize, doc: RawDoc) -> Result<CheckedDoc
 /// Checks the documents of one collection, in their order, on as many
 /// threads as the computer has (parsing every document is most of an
 /// import's work before the write); the error is that of the first bad one.
-fn check_many(collection: Collection, docs: Vec<RawDoc>) -> Result<Vec<CheckedDocument>, String> {
+fn check_many(collection: Collection, docs: Vec<RawDoc>, now: DateTime<Utc>) -> Result<Vec<CheckedDocument>, String> {
     let threads = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 4);
     if threads == 1 || docs.len() < 2_000 {
-        return docs.into_iter().enumerate().map(|(i, d)| check(collection, i, d)).collect();
+        return docs.into_iter().enumerate().map(|(i, d)| check(collection, i, d, now)).collect();
     }
     let size = docs.len().div_ceil(threads);
     let mut chunks = Vec::with_capacity(threads);
@@ -268,7 +272,7 @@ fn check_many(collection: Collection, docs: Vec<RawDoc>) -> Result<Vec<CheckedDo
             .enumerate()
             .map(|(n, chunk)| {
                 scope.spawn(move || {
-                    chunk.into_iter().enumerate().map(|(i, d)| check(collection, n * size + i, d)).collect()
+                    chunk.into_iter().enumerate().map(|(i, d)| check(collection, n * size + i, d, now)).collect()
                 })
             })
             .collect();
@@ -308,6 +312,7 @@ pub(crate) fn replace_all(
     store: &mut Store,
     collections: Vec<(Collection, Vec<RawDoc>)>,
     options: Replace,
+    now: DateTime<Utc>,
 ) -> Result<Replaced, Refused> {
     std::thread::scope(|scope| {
         let (batches, received) = std::sync::mpsc::sync_channel::<Result<Vec<CheckedDocument>, Refused>>(8);
@@ -316,7 +321,7 @@ pub(crate) fn replace_all(
                 let mut docs = docs.into_iter().enumerate().peekable();
                 while docs.peek().is_some() {
                     let batch: Result<Vec<_>, String> =
-                        docs.by_ref().take(BATCH).map(|(i, d)| check(collection, i, d)).collect();
+                        docs.by_ref().take(BATCH).map(|(i, d)| check(collection, i, d, now)).collect();
                     let failed = batch.is_err();
                     // The store stops reading at the first error; then sending fails too.
                     if batches.send(batch.map_err(Refused::Document)).is_err() || failed {

@@ -1,5 +1,6 @@
 //! Goal use cases: create (optionally from a template), edit, change status,
-//! delete, list, and the full goal view with its outlook.
+//! list, and the full goal view with its outlook (deleting one is in
+//! `goal_delete`).
 
 use crate::App;
 use crate::activities::TIMELINE_LENGTH;
@@ -133,28 +134,6 @@ impl App {
         }
         self.save_goal(&goal, None, log)?;
         self.overview(goal)
-    }
-
-    /// Deletes a goal with its roadmap, tasks and activity.
-    pub fn delete_goal(&mut self, id: &str) -> AppResult<()> {
-        let goal = self.goal(id)?;
-        let roadmap = self.store.roadmap_of_goal(&goal.id)?;
-        let tasks = self.store.tasks_of_goal(&goal.id)?;
-        let activities = self.store.recent_activities(Some(&goal.id), usize::MAX)?;
-        let changes = self.plan_changes(&Edits { deleted: Some(&goal.id), ..Edits::default() })?;
-        self.store.transact(self.clock.now(), |tx| {
-            for t in &tasks {
-                tx.delete(t)?;
-            }
-            for a in &activities {
-                tx.delete(a)?;
-            }
-            if let Some(r) = &roadmap {
-                tx.delete(r)?;
-            }
-            tx.delete(&goal)?;
-            changes.write(tx)
-        })
     }
 
     /// All goals with progress and outlook, oldest first.

@@ -85,6 +85,7 @@ impl App {
     /// questions written under each step to that step; done tasks stay as
     /// history, the rest is planned again. A bad file changes nothing.
     pub fn import_roadmap(&mut self, goal_id: &str, text: &str, format: RoadmapFormat) -> AppResult<GoalView> {
+        self.limits.check(crate::limits::InputKind::Roadmap, text.len() as u64)?;
         let doc = match format {
             RoadmapFormat::Markdown => parse_markdown(text)?,
             RoadmapFormat::Json => parse_json(text)?,
@@ -126,6 +127,15 @@ impl App {
             RoadmapFormat::Markdown => to_markdown(&doc),
             RoadmapFormat::Json => to_json(&doc),
         })
+    }
+
+    /// Saves the roadmap of a goal as a file (`roadmap-<first 8 characters of
+    /// the goal's id>.md` or `.json`) beside the other exports; returns its path.
+    pub fn save_roadmap(&self, goal_id: &str, format: RoadmapFormat) -> AppResult<String> {
+        let text = self.export_roadmap(goal_id, format)?;
+        let ext = if format == RoadmapFormat::Json { "json" } else { "md" };
+        let short: String = goal_id.chars().filter(char::is_ascii_alphanumeric).take(8).collect();
+        self.save_export(&format!("roadmap-{short}.{ext}"), &text)
     }
 
     /// The planned and done tasks of one goal (or of every active goal) as an

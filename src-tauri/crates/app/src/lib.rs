@@ -17,8 +17,10 @@ mod days;
 pub mod delete_all;
 mod error;
 pub mod export;
+mod goal_delete;
 mod goals;
 pub mod io;
+pub mod limits;
 mod paths;
 mod plan;
 pub mod reminder_words;
@@ -66,6 +68,7 @@ pub struct App {
     clock_skipped: Vec<NaiveDate>,
     derived: cache::Derived,
     ai: ai::AiState,
+    limits: limits::InputLimits,
 }
 
 impl App {
@@ -83,6 +86,7 @@ impl App {
             clock_skipped: Vec::new(),
             derived: cache::Derived::default(),
             ai: ai::AiState::from_env(),
+            limits: limits::InputLimits::default(),
         };
         app.load_day_state()?;
         app.roll_over()?;

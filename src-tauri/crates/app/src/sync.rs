@@ -6,7 +6,7 @@
 use crate::delete_all::DeletedData;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::secrets::{self, SecretError};
-use crate::sync_views::{ConflictView, SyncRunView, SyncView, conflict_view};
+use crate::sync_views::{ConflictView, SyncProblemView, SyncRunView, SyncView, conflict_view};
 use crate::{App, SharedApp};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -92,6 +92,12 @@ impl App {
     /// The last sync runs, newest first.
     pub fn sync_log(&self) -> AppResult<Vec<SyncRunView>> {
         Ok(self.store.sync_log(LOG_LIMIT)?.into_iter().map(SyncRunView::from).collect())
+    }
+
+    /// Sync → Problems: the received documents kept aside because this
+    /// desktop could not apply them (each sync tries them again).
+    pub fn sync_problems(&self) -> AppResult<Vec<SyncProblemView>> {
+        Ok(self.store.quarantined()?.into_iter().map(SyncProblemView::from).collect())
     }
 
     /// The versions sync did not keep, newest first, each beside the one kept.

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use waymark_store::bson::{Bson, doc};
-use waymark_store::{Collection, Conflict, RawDoc, SyncLogEntry, field};
+use waymark_store::{Collection, Conflict, Quarantined, RawDoc, SyncLogEntry, field};
 
 use crate::secrets::UriSource;
 
@@ -47,6 +47,8 @@ pub struct SyncRunView {
     pub pulled: u64,
     /// Conflicts found.
     pub conflicts: u64,
+    /// Received documents kept aside (Sync → Problems).
+    pub kept_aside: u64,
     /// Its error, in words, when it failed.
     pub error: Option<String>,
 }
@@ -59,6 +61,7 @@ impl From<SyncLogEntry> for SyncRunView {
             pushed: e.pushed,
             pulled: e.pulled,
             conflicts: e.conflicts,
+            kept_aside: e.kept_aside,
             error: if e.failed { Some(e.error.unwrap_or_else(|| "failed".into())) } else { None },
         }
     }
@@ -90,6 +93,42 @@ pub struct ConflictView {
     pub recorded_at: DateTime<Utc>,
     /// The fields that differ (sync stamps left out).
     pub differences: Vec<FieldDifference>,
+}
+
+/// A received document this desktop kept aside instead of applying.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SyncProblemView {
+    /// Its key (`collection/id`).
+    pub id: String,
+    /// The collection, e.g. "goals".
+    pub collection: String,
+    /// The document's id.
+    pub doc_id: String,
+    /// What it is, for a person: "Goal “Learn Rust”".
+    pub label: String,
+    /// Why it was not applied.
+    pub reason: String,
+    /// When it first came.
+    pub first_seen: DateTime<Utc>,
+    /// When it was last tried (every sync tries again).
+    pub last_tried: DateTime<Utc>,
+    /// How many times it was tried.
+    pub tries: u32,
+}
+
+impl From<Quarantined> for SyncProblemView {
+    fn from(q: Quarantined) -> Self {
+        Self {
+            label: label(q.collection, &q.doc),
+            id: q.id,
+            collection: q.collection.name().to_string(),
+            doc_id: q.doc_id,
+            reason: q.reason,
+            first_seen: q.first_seen,
+            last_tried: q.last_tried,
+            tries: q.tries,
+        }
+    }
 }
 
 /// Describes a conflict against the version now stored (`None` when that one is gone).

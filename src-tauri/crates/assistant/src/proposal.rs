@@ -57,6 +57,11 @@ pub struct Proposed<T> {
     pub value: T,
 }
 
+/// A text as compared for repeats: lower case, words joined by single spaces.
+pub(crate) fn same_words(text: &str) -> String {
+    text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+}
+
 /// The list under `key` of a reply, at most `max` items (a problem says so
 /// when there were more), or the problem that makes the reply unusable.
 pub(crate) fn reply_items(

@@ -52,6 +52,9 @@ pub enum StoreError {
         /// What was asked for.
         what: String,
     },
+    /// The store's clock cannot issue a stamp (see `waymark_core::hlc`).
+    #[error("the store's clock: {0}")]
+    Clock(#[from] waymark_core::hlc::ClockError),
     /// PoloDB reported an error.
     #[error("database error: {0}")]
     Db(String),

@@ -54,7 +54,8 @@ pub use polodb_core::bson;
 pub use schema::{Collection, RawDoc, RawStamps, field};
 pub use store::{Store, StoreIdentity};
 pub use tracking::{
-    Conflict, DocKey, OutboxSnapshot, PendingDoc, PullProgress, PushProgress, SYNC_LOG_KEEP, SyncLogEntry, SyncState,
+    Conflict, DocKey, OutboxSnapshot, PendingDoc, PullProgress, PushProgress, Quarantined, SYNC_LOG_KEEP, SyncLogEntry,
+    SyncState,
 };
 pub use tx::replace::{Replace, Replaced};
 pub use tx::{SyncTx, Tx};

@@ -58,6 +58,7 @@ fn record(local: &impl Local, report: &SyncReport, error: Option<&SyncError>) ->
         pushed: report.pushed,
         pulled: report.pulled,
         conflicts: report.conflicts,
+        kept_aside: report.invalid,
         failed: error.is_some(),
         error: error.map(ToString::to_string),
     };
@@ -88,11 +89,12 @@ impl<L: Local, R: Remote> Run<'_, L, R> {
     async fn run(&mut self) -> Result<(), SyncError> {
         self.forget_other_remote()?;
         self.join().await?;
+        self.report.released = crate::pull::retry_quarantined(self)?;
         for _ in 0..MAX_ROUNDS {
             let user = self.user();
             let head = self.remote.read_head(&user).await?;
             if let Some(h) = &head {
-                self.observe(h);
+                self.observe(h)?;
             }
             let state = self.state()?;
             if head.is_none() && state.checkpoint.is_some() {
@@ -153,6 +155,16 @@ impl<L: Local, R: Remote> Run<'_, L, R> {
         let me = self.user();
         let claimed_at = self.now().to_rfc3339_opts(SecondsFormat::Millis, true);
         let owner = self.remote.claim_owner(&me, &claimed_at).await?;
+        if uuid::Uuid::parse_str(&owner).is_err() {
+            return Err(SyncError::new(
+                ErrorKind::Server,
+                format!(
+                    "the remote's owner id {:?} is not a Waymark learner id: a program other than Waymark wrote it; \
+                     nothing was changed here",
+                    owner.chars().take(40).collect::<String>()
+                ),
+            ));
+        }
         let remote_profile = if owner == me {
             None
         } else {

@@ -86,11 +86,10 @@ impl SyncError {
         Self::new(ErrorKind::Unreachable, message)
     }
 
-    /// Removes `secret` from the message (the driver may quote it).
-    pub(crate) fn scrub(mut self, secret: Option<&str>) -> Self {
-        if let Some(s) = secret.filter(|s| !s.is_empty()) {
-            self.message = self.message.replace(s, "***");
-        }
+    /// Rewrites the message with `scrub` (the remote removes the connection
+    /// string's secrets, which the driver may quote).
+    pub(crate) fn scrubbed(mut self, scrub: impl FnOnce(&str) -> String) -> Self {
+        self.message = scrub(&self.message);
         self
     }
 }
@@ -98,78 +97,5 @@ impl SyncError {
 impl From<waymark_store::StoreError> for SyncError {
     fn from(e: waymark_store::StoreError) -> Self {
         Self::new(ErrorKind::Local, format!("local store: {e}"))
-    }
-}
-
-/// A connection string with its password (and any `…password=` option)
-/// replaced by `***`: safe for logs, errors and display.
-pub fn redact(uri: &str) -> String {
-    let (head, query) = match uri.split_once('?') {
-        Some((h, q)) => (h, Some(q)),
-        None => (uri, None),
-    };
-    let mut out = match head.split_once("://") {
-        Some((scheme, rest)) => {
-            let (authority, path) = match rest.find('/') {
-                Some(i) => rest.split_at(i),
-                None => (rest, ""),
-            };
-            let authority = match authority.rsplit_once('@') {
-                Some((userinfo, hosts)) => match userinfo.split_once(':') {
-                    Some((user, _)) => format!("{user}:***@{hosts}"),
-                    None => format!("{userinfo}@{hosts}"),
-                },
-                None => authority.to_string(),
-            };
-            format!("{scheme}://{authority}{path}")
-        }
-        None => head.to_string(),
-    };
-    if let Some(q) = query {
-        let parts: Vec<String> = q
-            .split('&')
-            .map(|kv| match kv.split_once('=') {
-                Some((k, _)) if k.to_ascii_lowercase().contains("password") => format!("{k}=***"),
-                _ => kv.to_string(),
-            })
-            .collect();
-        out.push('?');
-        out.push_str(&parts.join("&"));
-    }
-    out
-}
-
-/// The password part of a connection string, to scrub from driver messages.
-pub(crate) fn password_of(uri: &str) -> Option<String> {
-    let rest = uri.split_once("://")?.1;
-    let authority = &rest[..rest.find('/').unwrap_or(rest.len())];
-    let userinfo = authority.rsplit_once('@')?.0;
-    let password = userinfo.split_once(':')?.1;
-    (!password.is_empty()).then(|| password.to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn passwords_never_survive_redaction() {
-        let cases = [
-            ("mongodb://ann:s3cr%40t@h1:27017,h2/waymark?tls=true", "mongodb://ann:***@h1:27017,h2/waymark?tls=true"),
-            ("mongodb+srv://ann:pw@cluster0.example.net/", "mongodb+srv://ann:***@cluster0.example.net/"),
-            (
-                "mongodb://h:1/?tlsCertificateKeyFilePassword=zz&w=1",
-                "mongodb://h:1/?tlsCertificateKeyFilePassword=***&w=1",
-            ),
-            ("mongodb://ann@h", "mongodb://ann@h"),
-            ("mongodb://h", "mongodb://h"),
-        ];
-        for (uri, want) in cases {
-            assert_eq!(redact(uri), want);
-        }
-        assert_eq!(password_of("mongodb://ann:pw@h/x").as_deref(), Some("pw"));
-        assert_eq!(password_of("mongodb://h/x"), None);
-        let e = SyncError::new(ErrorKind::AuthFailed, "bad login pw for ann").scrub(Some("pw"));
-        assert_eq!(e.to_string(), "bad login *** for ann");
     }
 }

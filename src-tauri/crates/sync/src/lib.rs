@@ -47,9 +47,9 @@ pub use api::{
     sync_log, test_connection,
 };
 pub use engine::sync_once;
-pub use error::{ErrorKind, SyncError, redact};
+pub use error::{ErrorKind, SyncError};
 pub use memory::{MemoryCursor, MemoryRemote};
-pub use mongo::{MongoCursor, MongoRemote};
+pub use mongo::{MongoCursor, MongoRemote, redact};
 pub use remote::{HEADS, OWNER, PullCursor, Remote};
 pub use report::{Phase, Progress, ServerInfo, SyncReport, SyncStatus};
 pub use run::{Local, StoreLocal};

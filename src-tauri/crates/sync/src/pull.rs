@@ -3,6 +3,9 @@
 //! batches; apply each batch in one local transaction; move the checkpoint to
 //! the head only when every collection is done. Documents above the head are
 //! not read: they belong to pushes not yet committed (see `docs/sync.md`).
+//! A document that cannot be applied is kept aside in the store's
+//! quarantine, in the same transaction as its batch, and tried again at the
+//! start of every run ([`retry_quarantined`]).
 
 use crate::error::{ErrorKind, SyncError};
 use crate::remote::{PullCursor, Remote};
@@ -10,7 +13,7 @@ use crate::report::Phase;
 use crate::run::{Local, Run};
 use chrono::{DateTime, Utc};
 use tokio::sync::oneshot;
-use waymark_store::{Collection, PullProgress, RawDoc, StoreError, SyncState, SyncTx};
+use waymark_store::{Collection, PullProgress, Quarantined, RawDoc, StoreError, SyncState, SyncTx};
 
 /// Documents applied per local transaction.
 pub(crate) const PULL_BATCH: usize = 1000;
@@ -90,7 +93,10 @@ fn apply_batch(
     let mut out = Applied::default();
     for remote in batch {
         match apply(tx, collection, user, remote)? {
-            Outcome::Invalid => out.invalid += 1,
+            Outcome::Invalid(doc, reason) => {
+                tx.quarantine(collection, doc, &reason)?;
+                out.invalid += 1;
+            }
             Outcome::OtherUser => {}
             Outcome::Applied { conflict, purged } => {
                 out.pulled += 1;
@@ -116,9 +122,13 @@ pub(crate) fn apply_one(
 }
 
 enum Outcome {
-    Invalid,
+    /// Not applied: the document as pulled, and why.
+    Invalid(RawDoc, String),
     OtherUser,
-    Applied { conflict: bool, purged: bool },
+    Applied {
+        conflict: bool,
+        purged: bool,
+    },
 }
 
 /// Applies a remote document of `collection` (see `docs/sync.md` § Apply):
@@ -127,7 +137,10 @@ enum Outcome {
 /// a conflict) and is otherwise already known; append-only collections merge
 /// without conflicts.
 fn apply(tx: &mut SyncTx<'_, '_>, collection: Collection, user: &str, remote: RawDoc) -> Result<Outcome, StoreError> {
-    let Ok(stamps) = remote.stamps(collection) else { return Ok(Outcome::Invalid) };
+    let stamps = match remote.stamps(collection) {
+        Ok(stamps) => stamps,
+        Err(e) => return Ok(Outcome::Invalid(remote, reason(&e))),
+    };
     if stamps.user_id != user {
         return Ok(Outcome::OtherUser);
     }
@@ -135,20 +148,25 @@ fn apply(tx: &mut SyncTx<'_, '_>, collection: Collection, user: &str, remote: Ra
     let theirs = &stamps.hlc;
     let done = |conflict: bool, purged: bool| Ok(Outcome::Applied { conflict, purged });
     let Some(local) = tx.get_raw(collection, id)? else {
-        if !stamps.deleted && !applied(tx.insert_remote(collection, remote))? {
-            return Ok(Outcome::Invalid);
+        if !stamps.deleted {
+            let copy = remote.clone();
+            if let Some(why) = refused(tx.insert_remote(collection, remote))? {
+                return Ok(Outcome::Invalid(copy, why));
+            }
         }
         return done(false, false);
     };
-    let Some(ours) = local.hlc() else { return Ok(Outcome::Invalid) };
+    let Some(ours) = local.hlc() else {
+        return Ok(Outcome::Invalid(remote, "the copy on this desktop has no readable stamp".into()));
+    };
     if *theirs == ours {
         return done(false, false);
     }
     let change = if collection.is_append_only() { None } else { tx.change_base(collection, id, &ours) };
     if *theirs > ours {
         let remote_copy = remote.clone();
-        if !applied(tx.apply_remote(collection, remote))? {
-            return Ok(Outcome::Invalid);
+        if let Some(why) = refused(tx.apply_remote(collection, remote))? {
+            return Ok(Outcome::Invalid(remote_copy, why));
         }
         let conflict = change.is_some() && !local.same_content(&remote_copy);
         if conflict {
@@ -165,12 +183,47 @@ fn apply(tx: &mut SyncTx<'_, '_>, collection: Collection, user: &str, remote: Ra
     done(rival, false)
 }
 
-/// A remote document that is not a readable Waymark document is skipped
-/// (counted as invalid); other store errors abort the batch.
-fn applied(result: Result<(), StoreError>) -> Result<bool, StoreError> {
+/// Why a remote document was refused as not a readable Waymark document
+/// (`None`: it was applied); other store errors abort the batch.
+fn refused(result: Result<(), StoreError>) -> Result<Option<String>, StoreError> {
     match result {
-        Ok(()) => Ok(true),
-        Err(StoreError::BadDocument { .. }) => Ok(false),
+        Ok(()) => Ok(None),
+        Err(e @ StoreError::BadDocument { .. }) => Ok(Some(reason(&e))),
         Err(e) => Err(e),
     }
+}
+
+fn reason(e: &StoreError) -> String {
+    match e {
+        StoreError::BadDocument { message, .. } => message.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Tries every document kept aside again, in one transaction: one that
+/// applies now (this Waymark reads it, or the clock caught up with its
+/// stamp) leaves the quarantine, as does one of another learner; the rest
+/// stay with their new reason. Returns how many left.
+pub(crate) fn retry_quarantined<L: Local, R: Remote>(run: &mut Run<'_, L, R>) -> Result<u64, SyncError> {
+    let kept = run.local.with_store(|s| s.quarantined())?;
+    if kept.is_empty() {
+        return Ok(0);
+    }
+    let user = run.user();
+    let released = run.commit(|tx| {
+        let mut tx = tx.sync();
+        let mut released = 0;
+        for entry in kept {
+            let Quarantined { id, collection, doc, .. } = entry;
+            match apply(&mut tx, collection, &user, doc)? {
+                Outcome::Invalid(doc, why) => tx.quarantine(collection, doc, &why)?,
+                Outcome::OtherUser | Outcome::Applied { .. } => {
+                    tx.release_quarantined(&id)?;
+                    released += 1;
+                }
+            }
+        }
+        Ok::<_, StoreError>(released)
+    })?;
+    Ok(released)
 }

@@ -135,9 +135,9 @@ async fn push_batch<L: Local, R: Remote>(
 ) -> Result<BatchOutcome, SyncError> {
     let mut out = BatchOutcome::default();
     if let Some(h) = &head {
-        run.observe(h);
+        run.observe(h)?;
     }
-    let stamp = run.tick();
+    let stamp = run.tick()?;
     let mut groups: Vec<(Collection, Vec<(DocKey, RawDoc)>)> = Vec::new();
     for (key, mut doc) in docs {
         doc.set_push_hlc(&stamp);
@@ -246,9 +246,9 @@ async fn commit_head<L: Local, R: Remote>(
         }
         head = run.remote.read_head(user).await?;
         if let Some(h) = &head {
-            run.observe(h);
+            run.observe(h)?;
         }
-        let next = run.tick();
+        let next = run.tick()?;
         for (collection, ids) in written.iter().filter(|(_, ids)| !ids.is_empty()) {
             run.remote.restamp(*collection, user, ids, &stamp, &next).await?;
         }

@@ -41,8 +41,11 @@ pub struct SyncReport {
     /// Local changes the remote refused because it holds a newer version:
     /// they stay queued; the next pull records the conflict.
     pub deferred: u64,
-    /// Remote documents that could not be read as Waymark documents (skipped).
+    /// Remote documents that could not be applied (not a document this
+    /// Waymark reads, or stamped too far ahead): kept aside in the quarantine.
     pub invalid: u64,
+    /// Documents kept aside earlier that applied this time (and left the quarantine).
+    pub released: u64,
     /// Tombstones removed for good (the remote holds them).
     pub purged: u64,
     /// Requests sent to the remote.
@@ -63,6 +66,7 @@ impl SyncReport {
             conflicts: 0,
             deferred: 0,
             invalid: 0,
+            released: 0,
             purged: 0,
             round_trips: 0,
             joined: false,

@@ -2,7 +2,7 @@
 //! how the engine reaches the local store ([`Local`]), the remote, the
 //! clock stamping pushes, and the report being filled in.
 
-use crate::error::SyncError;
+use crate::error::{ErrorKind, SyncError};
 use crate::remote::Remote;
 use crate::report::{Phase, Progress, SyncReport};
 use chrono::{DateTime, Utc};
@@ -64,15 +64,28 @@ impl<L: Local, R: Remote> Run<'_, L, R> {
         self.local.now()
     }
 
-    pub(crate) fn observe(&mut self, stamp: &str) {
-        if let Some(h) = Hlc::parse(stamp) {
-            self.clock.observe(&h);
-        }
+    /// Takes the remote's head stamp into account, so this run's pushes
+    /// order after it. A head more than a day ahead of this desktop's clock
+    /// stops the run: pushing below it would hide the pushes from every
+    /// other desktop, and following it would drag the clock along.
+    pub(crate) fn observe(&mut self, stamp: &str) -> Result<(), SyncError> {
+        let Some(h) = Hlc::parse(stamp) else { return Ok(()) };
+        let now = self.local.now().timestamp_millis();
+        self.clock.admit(&h, now).map_err(|e| {
+            SyncError::new(
+                ErrorKind::Server,
+                format!(
+                    "the remote's head is not a stamp this desktop can follow ({e}): a desktop with a wrong clock or \
+                     a program other than Waymark wrote it; sync stops so that nothing is lost"
+                ),
+            )
+        })
     }
 
     /// A fresh stamp after everything seen (heads, pushed stamps).
-    pub(crate) fn tick(&mut self) -> String {
-        self.clock.tick(self.local.now().timestamp_millis()).to_string()
+    pub(crate) fn tick(&mut self) -> Result<String, SyncError> {
+        let hlc = self.clock.tick(self.local.now().timestamp_millis()).map_err(StoreError::from)?;
+        Ok(hlc.to_string())
     }
 
     pub(crate) fn state(&self) -> Result<SyncState, SyncError> {

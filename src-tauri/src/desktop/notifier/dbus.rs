@@ -26,7 +26,7 @@ static OPEN: Mutex<Vec<Open>> = Mutex::new(Vec::new());
 /// Sends `note` and starts waiting for the learner's answer.
 pub(super) fn send(app: &AppHandle, note: Outgoing) -> Result<(), String> {
     let mut n = Notification::new();
-    n.appname("Waymark").summary(&note.title).body(&note.body).action("default", "Open Waymark");
+    n.appname("Waymark").summary(&note.title).body(&markup_escaped(&note.body)).action("default", "Open Waymark");
     if note.reminder.is_some() {
         n.action("snooze", &format!("Snooze {SNOOZE_MINUTES} min"));
     }
@@ -60,6 +60,13 @@ fn listen(app: &AppHandle, handle: &Arc<NotificationHandle>, note: &Outgoing) {
         act(app, note, &chosen);
         block_on(handle.close_async());
     }
+}
+
+/// `text` safe as a notification body: servers with the `body-markup`
+/// capability read the body as markup, so a goal titled `<b>…` or `A & B`
+/// must reach the learner as written.
+fn markup_escaped(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// Records a new notification; returns those to close: the previous one of
@@ -125,6 +132,13 @@ fn act(app: &AppHandle, note: &Outgoing, action: &Action) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_body_reads_as_written_on_a_markup_server() {
+        assert_eq!(markup_escaped("Learn <b>C</b> & Go"), "Learn &lt;b&gt;C&lt;/b&gt; &amp; Go");
+        assert_eq!(markup_escaped("&amp;"), "&amp;amp;");
+        assert_eq!(markup_escaped("1 task today · 0 min"), "1 task today · 0 min");
+    }
 
     #[test]
     fn server_action_keys() {

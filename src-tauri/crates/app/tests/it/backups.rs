@@ -132,3 +132,48 @@ fn a_bad_id_a_damaged_backup_or_a_vanished_folder_changes_nothing() {
     assert!(t.app.backups().unwrap().is_empty());
     assert!(t.app.backup_now().unwrap().readable, "backing up makes the folder again");
 }
+
+#[test]
+fn two_backups_written_at_once_in_one_second_each_get_their_own_file() {
+    let mut t = TestApp::new();
+    at(&mut t, start());
+    t.goal_from("rust", 5.0);
+    let pending: Vec<_> = (0..4).map(|_| t.app.prepare_backup().unwrap()).collect();
+    let written: Vec<_> = std::thread::scope(|s| {
+        let handles: Vec<_> = pending.into_iter().map(|p| s.spawn(move || p.write())).collect();
+        handles.into_iter().map(|h| h.join().unwrap().unwrap()).collect()
+    });
+    let mut ids: Vec<String> = written.iter().map(|b| b.id.clone()).collect();
+    ids.sort();
+    let base = "waymark-20260302-120000";
+    assert_eq!(ids, vec![base.to_string(), format!("{base}-2"), format!("{base}-3"), format!("{base}-4")]);
+    assert!(written.iter().all(|b| b.readable && b.counts["goals"] == 1), "every file is whole: {written:?}");
+    let names: Vec<String> = std::fs::read_dir(t.app.backup_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 4, "no temporary file is left behind: {names:?}");
+}
+
+#[test]
+fn a_backup_that_decompresses_past_its_cap_is_refused_without_reading_on() {
+    use std::io::Write;
+    let mut t = TestApp::new();
+    at(&mut t, start());
+    t.goal_from("rust", 5.0);
+    let before = documents(&t.app);
+    std::fs::create_dir_all(t.app.backup_dir()).unwrap();
+    // 64 MiB of spaces compress to some 64 KiB: a bomb for a cap of 1 MiB.
+    let bomb = t.app.backup_dir().join("waymark-20260302-110000.json.gz");
+    let mut gz = flate2::write::GzEncoder::new(std::fs::File::create(&bomb).unwrap(), flate2::Compression::best());
+    let spaces = vec![b' '; 1 << 20];
+    (0..64).for_each(|_| gz.write_all(&spaces).unwrap());
+    gz.finish().unwrap();
+    assert!(std::fs::metadata(&bomb).unwrap().len() < 1 << 20);
+    t.app.set_input_limits(waymark_app::limits::InputLimits { backup_bytes: 1 << 20, ..Default::default() });
+    let err = t.app.restore_backup("waymark-20260302-110000").unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert!(err.message.contains("A backup may decompress to at most 1 MB"), "{}", err.message);
+    assert_eq!(documents(&t.app), before, "nothing changed");
+    assert_eq!(t.app.backups().unwrap().len(), 1, "no safety backup for a restore that cannot happen");
+}

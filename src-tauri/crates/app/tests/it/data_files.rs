@@ -178,6 +178,12 @@ fn a_bad_file_gets_a_clear_error_and_changes_nothing() {
     let bad_stamp = edited(&text, |f| {
         f["collections"]["goals"][0]["hlc"] = Value::String("yesterday".into());
     });
+    let far_future = edited(&text, |f| {
+        f["collections"]["goals"][0]["hlc"] = Value::String("9999999999999-99999-x".into());
+    });
+    let signed = edited(&text, |f| {
+        f["collections"]["goals"][0]["hlc"] = Value::String("+767000000000-00000-x".into());
+    });
     let cases: Vec<(&str, String, Vec<String>)> = vec![
         ("truncated", truncated, vec!["not complete JSON".into(), " at line ".into()]),
         ("tampered", tampered, vec!["changed or is damaged".into()]),
@@ -186,6 +192,12 @@ fn a_bad_file_gets_a_clear_error_and_changes_nothing() {
         ("unknown collection", unknown, vec!["collections.widgets".into(), "unknown collection".into()]),
         ("malformed", malformed, vec![format!("collections.goals[0] (id {goal_id})"), "title".into()]),
         ("bad stamp", bad_stamp, vec![format!("collections.goals[0] (id {goal_id})"), "hlc".into()]),
+        ("signed stamp", signed, vec![format!("collections.goals[0] (id {goal_id})"), "hlc".into()]),
+        (
+            "far-future stamp",
+            far_future,
+            vec![format!("collections.goals[0] (id {goal_id})"), "hours ahead of this computer's clock".into()],
+        ),
         ("not an export", "{\"format\":\"something\"}".into(), vec!["not a Waymark export".into()]),
         ("empty", String::new(), vec!["not complete JSON".into()]),
     ];

@@ -116,3 +116,49 @@ fn everything_survives_a_restart() {
     let today = t.app.today_view(None).unwrap();
     assert_eq!(today.tasks.iter().find(|x| x.id == task).unwrap().status, TaskStatus::Done);
 }
+
+#[test]
+fn deleting_a_goal_leaves_nothing_of_it_in_any_collection() {
+    use waymark_core::question::{Answer, QuestionBody, QuestionInput};
+    use waymark_core::reminder::OnceInput;
+    let mut t = TestApp::new();
+    let gone = t.goal_from("rust", 7.0).goal.id;
+    let later =
+        t.app.create_goal(GoalInput { prerequisites: vec![gone.clone()], ..input("After Rust", 3.0) }, None).unwrap();
+    let step = t.app.goal_view(gone.as_str()).unwrap().steps[0].step.id.clone();
+    let question = QuestionInput {
+        prompt: "What does `cargo new` make?".into(),
+        body: QuestionBody::Recall { back: "A new package".into() },
+        explanation: String::new(),
+        tags: vec![],
+        step_id: Some(step),
+        task_id: None,
+    };
+    let card = t.app.add_question(gone.as_str(), question).unwrap().id.0;
+    t.app.rate_card(&card, 3, None, None).unwrap();
+    t.app.submit_test(vec![(card.clone(), Answer::SelfGrade(true))]).unwrap();
+    let at = "2026-03-03T08:30:00".parse().unwrap();
+    t.app.add_once_reminder(OnceInput { at, goal_id: Some(gone.clone()), task_id: None, note: "exam".into() }).unwrap();
+    let task = t.app.today_view(None).unwrap().tasks.iter().find(|x| x.goal_id == gone).unwrap().id.clone();
+    t.app.set_task_status(task.as_str(), TaskStatus::Done, None).unwrap();
+    let mentions = |t: &TestApp| -> Vec<String> {
+        crate::data_files::documents(&t.app)
+            .into_iter()
+            .flat_map(|(c, docs)| docs.into_iter().filter(|d| !d.is_deleted()).map(move |d| (c, d)))
+            .filter(|(_, d)| format!("{:?}", d.as_document()).contains(gone.as_str()))
+            .map(|(c, d)| format!("{c}/{}", d.id_text()))
+            .collect()
+    };
+    let before = mentions(&t);
+    for c in ["goals", "roadmaps", "tasks", "cards", "tests", "reviews", "activities", "reminders"] {
+        assert!(before.iter().any(|m| m.starts_with(&format!("{c}/"))), "the goal is in {c} before: {before:?}");
+    }
+
+    t.app.delete_goal(gone.as_str()).unwrap();
+    assert_eq!(mentions(&t), Vec::<String>::new(), "no live document of any collection names the goal");
+    let kept = t.app.goal_view(later.goal.id.as_str()).unwrap();
+    assert!(kept.overview.goal.prerequisites.is_empty(), "the other goal no longer waits for it");
+    assert!(t.app.due_cards(None).unwrap().is_empty() && t.app.reminder_settings().unwrap().reminders.is_empty());
+    let t = t.restart();
+    assert_eq!(mentions(&t), Vec::<String>::new(), "also after a restart");
+}

@@ -67,3 +67,55 @@ fn the_plan_exports_as_an_ics_calendar() {
     let all = t.app.export_ics(None).unwrap();
     assert_eq!(all.matches("BEGIN:VEVENT").count(), tasks.len());
 }
+
+/// Saving a roadmap names the file from the goal's id; an id that is not a
+/// goal's — multi-byte characters included — is a clear error, not a panic.
+#[test]
+fn a_roadmap_is_saved_as_a_file_and_an_odd_id_is_an_error() {
+    let mut t = TestApp::new();
+    let g = t.goal_from("rust", 5.0).goal.id.0;
+    for odd in ["ééééé", "日本語のゴール", ""] {
+        let err = t.app.save_roadmap(odd, RoadmapFormat::Markdown).unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidInput, "{odd:?}: {}", err.message);
+        assert!(err.message.contains("is not a goal id"), "{}", err.message);
+    }
+    let path = t.app.save_roadmap(&g, RoadmapFormat::Json).unwrap();
+    assert!(path.ends_with(&format!("roadmap-{}.json", &g[..8])), "{path}");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text, t.app.export_roadmap(&g, RoadmapFormat::Json).unwrap());
+    std::fs::remove_file(&path).unwrap();
+}
+
+#[test]
+fn a_file_over_its_size_cap_is_refused_before_it_is_parsed() {
+    use waymark_app::limits::InputLimits;
+    let mut t = TestApp::new();
+    let g = t.goal_from("rust", 5.0);
+    let id = g.goal.id.as_str();
+    let export = t.app.export_data().unwrap();
+    let markdown = t.app.export_roadmap(id, RoadmapFormat::Markdown).unwrap();
+    let before = crate::data_files::documents(&t.app);
+    let cap = 64;
+    t.app.set_input_limits(InputLimits {
+        export_bytes: cap,
+        cards_bytes: cap,
+        roadmap_bytes: cap,
+        ..Default::default()
+    });
+    let refusals = [
+        t.app.import_data(&export).unwrap_err(),
+        t.app.preview_import(&export).unwrap_err(),
+        t.app.import_roadmap(id, &markdown, RoadmapFormat::Markdown).unwrap_err(),
+        t.app.import_cards(&"What is 2+2?,4\n".repeat(10), Some(id), true).unwrap_err(),
+    ];
+    for (err, what) in refusals.iter().zip(["An export file", "An export file", "A roadmap file", "A cards file"]) {
+        assert_eq!((err.code, err.field.as_deref()), (ErrorCode::InvalidInput, Some("file")), "{err:?}");
+        assert_eq!(
+            err.message,
+            format!("file: {what} may be at most 64 bytes; this one is larger, so nothing was read from it")
+        );
+    }
+    assert_eq!(crate::data_files::documents(&t.app), before, "nothing changed");
+    t.app.set_input_limits(InputLimits::default());
+    t.app.import_roadmap(id, &markdown, RoadmapFormat::Markdown).unwrap();
+}

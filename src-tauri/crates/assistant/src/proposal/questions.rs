@@ -1,9 +1,10 @@
 //! A questions proposal read from a reply: each question through core's
 //! `QuestionInput::validate`, the rule a hand-written question and a card
 //! import use (a prompt, 2 to 8 different choices with exactly one right,
-//! non-empty answers, length caps), and of a kind the learner asked for.
+//! non-empty answers, length caps), of a kind the learner asked for, and not
+//! a repeat of an earlier question of the same reply (small models repeat).
 
-use super::{Problem, Proposed, reply_items, shape_error};
+use super::{Problem, Proposed, reply_items, same_words, shape_error};
 use crate::brief::QuestionKind;
 use crate::model::Finish;
 use serde::{Deserialize, Serialize};
@@ -60,10 +61,19 @@ pub fn parse_questions(text: &str, finish: &Finish, kinds: &[QuestionKind], max:
             step_id: None,
             task_id: None,
         };
-        match input.validate() {
-            Ok(value) => questions.push(Proposed { item, value }),
-            Err(e) => problems.push(Problem::at("question", item, Some(e.field), &e.message)),
+        let value = match input.validate() {
+            Ok(value) => value,
+            Err(e) => {
+                problems.push(Problem::at("question", item, Some(e.field), &e.message));
+                continue;
+            }
+        };
+        let key = same_words(&value.prompt);
+        if let Some(first) = questions.iter().find(|q: &&Proposed<QuestionInput>| same_words(&q.value.prompt) == key) {
+            problems.push(Problem::at("question", item, Some("prompt"), &format!("repeats question {}", first.item)));
+            continue;
         }
+        questions.push(Proposed { item, value });
     }
     QuestionsProposal { questions, problems }
 }
@@ -132,10 +142,22 @@ mod tests {
         assert!(p.problems[0].message.contains("too long"));
         assert!(p.problems[1].message.starts_with("question 2: wrong shape"), "{}", p.problems[1].message);
         assert!(p.problems[2].message.contains("missing field `prompt`"), "{}", p.problems[2].message);
-        let many = (0..9).map(|_| mc(&[true, false])).collect();
+        let many = (0..9)
+            .map(|i| json!({ "prompt": format!("Q{i}?"), "body": { "kind": "true_false", "answer": true } }))
+            .collect();
         let p = parse(many, &[]);
         assert_eq!(p.questions.len(), 5);
         assert!(p.problems[0].message.contains("9 questions, more than the 5"));
+    }
+
+    #[test]
+    fn a_repeated_question_is_kept_once() {
+        let tf = |prompt: &str| json!({ "prompt": prompt, "body": { "kind": "true_false", "answer": true } });
+        let p =
+            parse(vec![tf("Pods run containers."), tf("Services expose pods."), tf("  pods RUN   containers. ")], &[]);
+        assert_eq!(p.questions.iter().map(|q| q.item).collect::<Vec<_>>(), [1, 2]);
+        assert_eq!(p.problems.len(), 1);
+        assert_eq!(p.problems[0].message, "question 3: prompt: repeats question 1");
     }
 
     #[test]

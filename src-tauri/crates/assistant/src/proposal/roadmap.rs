@@ -1,8 +1,9 @@
 //! A roadmap proposal read from a reply: each step through core's
 //! `StepInput::validate`, the rule a roadmap import and the step editor use
-//! (title, parseable duration, http/https addresses, length caps).
+//! (title, parseable duration, http/https addresses, length caps); a step
+//! whose title repeats an earlier one of the reply is left out.
 
-use super::{Problem, Proposed, reply_items, shape_error};
+use super::{Problem, Proposed, reply_items, same_words, shape_error};
 use crate::model::Finish;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -53,10 +54,19 @@ pub fn parse_roadmap(text: &str, finish: &Finish, max_steps: usize) -> RoadmapPr
                 continue;
             }
         };
-        match step_input(wire).validate() {
-            Ok(value) => steps.push(Proposed { item, value }),
-            Err(e) => problems.push(Problem::at("step", item, Some(e.field), &e.message)),
+        let value = match step_input(wire).validate() {
+            Ok(value) => value,
+            Err(e) => {
+                problems.push(Problem::at("step", item, Some(e.field), &e.message));
+                continue;
+            }
+        };
+        let key = same_words(&value.title);
+        if let Some(first) = steps.iter().find(|s: &&Proposed<StepInput>| same_words(&s.value.title) == key) {
+            problems.push(Problem::at("step", item, Some("title"), &format!("repeats step {}", first.item)));
+            continue;
         }
+        steps.push(Proposed { item, value });
     }
     RoadmapProposal { steps, problems }
 }
@@ -150,6 +160,13 @@ mod tests {
         let p = parse(many);
         assert_eq!(p.steps.len(), 5);
         assert!(p.problems[0].message.contains("8 steps, more than the 5"), "{}", p.problems[0].message);
+    }
+
+    #[test]
+    fn a_repeated_step_is_kept_once() {
+        let p = parse(vec![step("Pods", "1 week", "https://a.org"), step(" PODS ", "2 weeks", "https://b.org")]);
+        assert_eq!(p.steps.len(), 1);
+        assert_eq!(p.problems[0].message, "step 2: title: repeats step 1");
     }
 
     #[test]

@@ -1,14 +1,17 @@
 //! The check a raw document passes before it is written (by sync, an import
-//! or a backup): its stamps are well-formed and it reads as a value of its
-//! collection. A [`CheckedDocument`] carries the result, so a replacement of
+//! or a backup): its stamps are well-formed, its `hlc` is not more than a day
+//! ahead of this desktop's clock (it would drag the clock past every real
+//! stamp), and it reads as a value of its collection. A [`CheckedDocument`] carries the result, so a replacement of
 //! the whole store can check on one thread and write on another.
 
 use super::{Entity, IndexChange, from_document};
 use crate::error::{StoreError, StoreResult};
 use crate::schema::{Collection, RawDoc, RawStamps};
+use chrono::{DateTime, Utc};
 use waymark_core::activity::Activity;
 use waymark_core::card::{Card, Review, TestAttempt};
 use waymark_core::goal::Goal;
+use waymark_core::hlc::check_ahead;
 use waymark_core::profile::Profile;
 use waymark_core::reminder::Reminder;
 use waymark_core::roadmap::Roadmap;
@@ -41,16 +44,24 @@ impl CheckedDocument {
 }
 
 /// Checks that `doc` is a well-formed document of `collection`, as
-/// [`crate::Tx::put_raw`] would before writing it.
-pub fn check_document(collection: Collection, doc: RawDoc) -> StoreResult<CheckedDocument> {
-    let (stamps, change) = check(collection, &doc)?;
+/// [`crate::Tx::put_raw`] would before writing it at `now`.
+pub fn check_document(collection: Collection, doc: RawDoc, now: DateTime<Utc>) -> StoreResult<CheckedDocument> {
+    let (stamps, change) = check(collection, &doc, now)?;
     Ok(CheckedDocument { collection, doc, stamps, change })
 }
 
 /// Checks that `doc` is a readable document of `collection` and says how the
 /// indexes change when it is written.
-pub(crate) fn check(collection: Collection, doc: &RawDoc) -> StoreResult<(RawStamps, Option<IndexChange>)> {
+pub(crate) fn check(
+    collection: Collection,
+    doc: &RawDoc,
+    now: DateTime<Utc>,
+) -> StoreResult<(RawStamps, Option<IndexChange>)> {
     let stamps = doc.stamps(collection)?;
+    check_ahead(&stamps.hlc, now.timestamp_millis()).map_err(|e| StoreError::BadDocument {
+        collection: collection.name().to_string(),
+        message: format!("{}: hlc: {e}", stamps.id),
+    })?;
     let live = !doc.is_deleted();
     let change = match collection {
         Collection::Profile => parse::<Profile>(doc)?.index_change(live),

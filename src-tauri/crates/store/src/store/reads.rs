@@ -10,7 +10,7 @@ use crate::index::{ScannedStats, StatsScan};
 use crate::meta;
 use crate::schema::{Collection, RawDoc, field};
 use crate::tracking::outbox::OutboxSnapshot;
-use crate::tracking::{Conflict, SyncLogEntry, SyncState, conflicts, sync_state};
+use crate::tracking::{Conflict, Quarantined, SyncLogEntry, SyncState, conflicts, quarantine, sync_state};
 use crate::tx::replace;
 use chrono::{DateTime, NaiveDate, Utc};
 use polodb_core::CollectionT;
@@ -250,6 +250,11 @@ impl Store {
     /// Every kept losing version, newest first.
     pub fn conflicts(&self) -> StoreResult<Vec<Conflict>> {
         conflicts::list(&self.db)
+    }
+
+    /// The pulled documents kept aside because they could not be applied.
+    pub fn quarantined(&self) -> StoreResult<Vec<Quarantined>> {
+        quarantine::list(&self.db)
     }
 
     /// One kept losing version.

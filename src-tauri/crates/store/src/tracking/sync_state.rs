@@ -88,6 +88,9 @@ pub struct SyncLogEntry {
     pub pulled: u64,
     /// Conflicts found.
     pub conflicts: u64,
+    /// Pulled documents kept aside because they could not be applied.
+    #[serde(default)]
+    pub kept_aside: u64,
     /// Whether it failed.
     pub failed: bool,
     /// Its error, in words.

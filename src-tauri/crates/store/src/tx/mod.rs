@@ -102,12 +102,12 @@ impl<'a> Tx<'a> {
     }
 
     /// A fresh stamp from this transaction's clock.
-    fn tick(&mut self) -> Hlc {
-        self.clock.tick(self.now.timestamp_millis())
+    fn tick(&mut self) -> StoreResult<Hlc> {
+        Ok(self.clock.tick(self.now.timestamp_millis())?)
     }
 
     fn write<E: Entity>(&mut self, value: &E, deleted: bool) -> StoreResult<()> {
-        let hlc = self.tick();
+        let hlc = self.tick()?;
         let hlc_text = hlc.to_string();
         let stamps = Stamps { user_id: &self.user_id, updated_at: &self.updated_at, hlc: &hlc_text, deleted };
         let doc = RawDoc::new(to_document(value, &stamps)?);

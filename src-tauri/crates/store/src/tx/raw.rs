@@ -36,7 +36,7 @@ impl Tx<'_> {
     /// For a replacement of the whole store (a restore) that must win over
     /// the older copies other desktops hold.
     pub fn put_raw_again(&mut self, collection: Collection, mut doc: RawDoc, delete: bool) -> StoreResult<()> {
-        self.restamp(&mut doc);
+        self.restamp(&mut doc)?;
         doc.set_user_id(&self.user_id);
         if delete {
             doc.set_deleted();
@@ -50,15 +50,16 @@ impl Tx<'_> {
     }
 
     /// Gives `doc` a fresh `hlc` and this transaction's `updated_at`.
-    pub(super) fn restamp(&mut self, doc: &mut RawDoc) {
-        let hlc = self.tick();
+    pub(super) fn restamp(&mut self, doc: &mut RawDoc) -> StoreResult<()> {
+        let hlc = self.tick()?;
         doc.set_hlc(&hlc);
         doc.set_updated_at(&self.updated_at);
+        Ok(())
     }
 
     pub(super) fn store_raw(&mut self, collection: Collection, doc: RawDoc, how: Write) -> StoreResult<()> {
         let track = how == Write::Tracked;
-        let (stamps, change) = check(collection, &doc)?;
+        let (stamps, change) = check(collection, &doc, self.now)?;
         let coll = self.txn.collection::<RawDoc>(collection.name());
         let key = doc! { (field::ID): stamps.id.as_str() };
         let tracked = DocKey::new(collection, stamps.id.as_str());

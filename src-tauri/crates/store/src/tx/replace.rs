@@ -12,6 +12,8 @@ use crate::entity::{CheckedDocument, IndexChange};
 use crate::error::{StoreError, StoreResult};
 use crate::meta;
 use crate::schema::{Collection, RawDoc, field};
+use crate::tracking::conflicts::CONFLICTS;
+use crate::tracking::quarantine::QUARANTINE;
 use polodb_core::bson::{Document, doc};
 use polodb_core::{CollectionT, Database, Transaction};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -22,8 +24,9 @@ use waymark_core::hlc::Hlc;
 pub struct Replace {
     /// Make this the store's learner (user id) from now on; `None` keeps the current one.
     pub user_id: Option<String>,
-    /// Also forget the device-local values (see [`crate::Tx::put_local`]). The
-    /// store's identity, schema version and clock are always kept.
+    /// Also forget the device-local values (see [`crate::Tx::put_local`]),
+    /// the kept conflict versions and the documents kept aside. The store's
+    /// identity, schema version and clock are always kept.
     pub forget_local: bool,
 }
 
@@ -110,6 +113,10 @@ impl Writing {
             self.replaced.removed.insert(collection.name().to_string(), removed);
         }
         if options.forget_local {
+            // Kept versions and documents kept aside hold learner data too.
+            for local in [CONFLICTS, QUARANTINE] {
+                txn.collection::<Document>(local).delete_many(doc! {})?;
+            }
             let meta = txn.collection::<Document>(meta::META);
             let mut local = Vec::new();
             for d in meta.find(doc! {}).run()? {

@@ -1,7 +1,8 @@
 //! The sync view of a transaction: what only the sync engine (and the
 //! conflicts list) does — applying pulled documents, asking whether a
 //! document waits to be pushed, acknowledging a push, purging tombstones,
-//! joining a remote learner, keeping conflicts, and the sync state and log.
+//! joining a remote learner, keeping conflicts, keeping aside the pulled
+//! documents that cannot be applied, and the sync state and log.
 
 use super::Tx;
 use super::raw::Write;
@@ -11,6 +12,7 @@ use crate::meta;
 use crate::schema::{Collection, RawDoc, field};
 use crate::tracking::conflicts::{CONFLICTS, Conflict};
 use crate::tracking::outbox::DocKey;
+use crate::tracking::quarantine::{QUARANTINE, Quarantined};
 use crate::tracking::sync_state::{self, SyncLogEntry, SyncState};
 use polodb_core::CollectionT;
 use polodb_core::bson::{Document, doc};
@@ -116,7 +118,7 @@ impl<'t, 'a> SyncTx<'t, 'a> {
         let conflict = Conflict::from_document(&found.ok_or_else(|| not_found(id))?)?;
         let mut restored = conflict.losing.clone();
         restored.set_user_id(&self.tx.user_id);
-        self.tx.restamp(&mut restored);
+        self.tx.restamp(&mut restored)?;
         self.tx.store_raw(conflict.collection, restored, Write::Tracked)?;
         self.tx.txn.collection::<Document>(CONFLICTS).delete_one(doc! { (field::ID): id })?;
         Ok(DocKey::new(conflict.collection, conflict.doc_id))
@@ -129,6 +131,39 @@ impl<'t, 'a> SyncTx<'t, 'a> {
             return Err(not_found(id));
         }
         coll.delete_one(doc! { (field::ID): id })?;
+        Ok(())
+    }
+
+    /// Keeps a pulled document of `collection` aside, with why it could not
+    /// be applied; the entry of an earlier version of it is replaced (its
+    /// first sighting and tries carried over).
+    pub fn quarantine(&mut self, collection: Collection, mut pulled: RawDoc, reason: &str) -> StoreResult<()> {
+        pulled.remove_push_hlc();
+        let doc_id = pulled.id().unwrap_or("?").to_string();
+        let id = Quarantined::key(collection, &doc_id);
+        let coll = self.tx.txn.collection::<Document>(QUARANTINE);
+        let earlier = coll.find_one(doc! { (field::ID): &id })?.map(|d| Quarantined::from_document(&d)).transpose()?;
+        let now = self.tx.now;
+        let entry = Quarantined {
+            id: id.clone(),
+            collection,
+            doc_id,
+            doc: pulled,
+            reason: reason.to_string(),
+            first_seen: earlier.as_ref().map_or(now, |e| e.first_seen),
+            last_tried: now,
+            tries: earlier.as_ref().map_or(1, |e| e.tries.saturating_add(1)),
+        };
+        if earlier.is_some() {
+            coll.delete_one(doc! { (field::ID): &id })?;
+        }
+        coll.insert_one(entry.to_document())?;
+        Ok(())
+    }
+
+    /// Forgets a document kept aside (it was applied, or a newer version was).
+    pub fn release_quarantined(&mut self, id: &str) -> StoreResult<()> {
+        self.tx.txn.collection::<Document>(QUARANTINE).delete_one(doc! { (field::ID): id })?;
         Ok(())
     }
 
@@ -159,7 +194,7 @@ impl<'t, 'a> SyncTx<'t, 'a> {
             let since = state.tracked_through.as_deref().and_then(Hlc::parse);
             self.tx.tracking.queue_scan(&self.tx.txn, since)?;
         } else {
-            let through = self.tx.tick();
+            let through = self.tx.tick()?;
             state.tracked_through = Some(through.to_string());
             self.tx.last = Some(through);
             self.set_sync_state(&state)?;
@@ -198,7 +233,7 @@ impl<'t, 'a> SyncTx<'t, 'a> {
             match remote_profile {
                 Some(winner) => self.record_conflict(Profile::COLLECTION, mine, winner)?,
                 None if profiles.find_one(doc! { (field::ID): user })?.is_none() => {
-                    self.tx.restamp(&mut mine);
+                    self.tx.restamp(&mut mine)?;
                     self.tx.store_raw(Profile::COLLECTION, mine, Write::Tracked)?;
                 }
                 None => {}

@@ -81,3 +81,34 @@ fn a_malformed_raw_document_is_refused_and_nothing_of_its_transaction_is_written
     assert!(store.scan::<Goal>().unwrap().is_empty());
     assert!(Collection::named("nonsense").is_none(), "no such collection: it cannot be named, read or written");
 }
+
+/// A document stamped far in the future (from a remote, an import or a
+/// backup) would drag the clock past every real stamp: the next local stamp
+/// would not parse and would sort below all others. It is refused, and the
+/// clock goes on from real time.
+#[test]
+fn a_stamp_far_ahead_of_the_clock_is_refused_and_local_stamps_stay_readable() {
+    let (a_dir, mut store) = temp_store();
+    let g = goal(1);
+    let (_b_dir, mut elsewhere) = temp_store();
+    elsewhere.transact(now(), |tx| tx.put(&g)).unwrap();
+    let mut poisoned = elsewhere.raw_document(Collection::Goals, g.id.as_str()).unwrap().unwrap().as_document().clone();
+    poisoned.insert("hlc", "9999999999999-99999-x");
+    let result = store.transact(now(), |tx| tx.put_raw(Collection::Goals, RawDoc::new(poisoned.clone())));
+    let Err(StoreError::BadDocument { message, .. }) = result else { panic!("refused: {result:?}") };
+    assert!(message.contains("hours ahead of this computer's clock"), "{message}");
+    assert!(store.raw_document(Collection::Goals, g.id.as_str()).unwrap().is_none(), "nothing written");
+
+    // Up to a day ahead (a desktop whose clock runs fast) is taken, and followed.
+    let fast = format!("{:013}-00000-other", now().timestamp_millis() + 23 * 3_600_000);
+    poisoned.insert("hlc", fast.as_str());
+    store.transact(now(), |tx| tx.put_raw(Collection::Goals, RawDoc::new(poisoned.clone()))).unwrap();
+    let edited = Goal { title: "edited".into(), ..g.clone() };
+    store.transact(now(), |tx| tx.put(&edited)).unwrap();
+    let raw = store.raw_document(Collection::Goals, g.id.as_str()).unwrap().unwrap();
+    let stamps = stamps_of(Collection::Goals, &raw).unwrap();
+    assert!(stamps.hlc.to_string() > fast, "the local edit orders after the fast stamp");
+    drop(store);
+    let store = waymark_store::Store::open(a_dir.path(), now()).unwrap();
+    assert_eq!(store.goal(&g.id).unwrap().title, "edited", "and reads back after a restart");
+}

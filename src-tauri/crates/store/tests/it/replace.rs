@@ -18,7 +18,10 @@ fn everything(store: &waymark_store::Store) -> Vec<(Collection, Vec<RawDoc>)> {
 }
 
 fn checked(documents: Vec<(Collection, Vec<RawDoc>)>) -> Vec<CheckedDocument> {
-    documents.into_iter().flat_map(|(c, docs)| docs.into_iter().map(move |d| check_document(c, d).unwrap())).collect()
+    documents
+        .into_iter()
+        .flat_map(|(c, docs)| docs.into_iter().map(move |d| check_document(c, d, now()).unwrap()))
+        .collect()
 }
 
 #[test]
@@ -103,7 +106,7 @@ fn a_malformed_document_fails_its_check_and_a_repeated_id_writes_nothing() {
         "_id": "0190a000-0000-7000-8000-000000000001", "title": "x", "user_id": "u",
         "hlc": "0000000000001-00000-dev", "deleted": false,
     };
-    let err = check_document(Collection::Goals, RawDoc::new(good.clone())).unwrap_err();
+    let err = check_document(Collection::Goals, RawDoc::new(good.clone()), now()).unwrap_err();
     assert!(matches!(err, StoreError::BadDocument { .. }) && err.to_string().contains("missing field"), "{err}");
     assert!(Collection::named("widgets").is_none(), "no such collection: it cannot be named, checked or written");
     let mut twice = checked(everything(&store));
@@ -112,4 +115,34 @@ fn a_malformed_document_fails_its_check_and_a_repeated_id_writes_nothing() {
     assert!(err.to_string().contains("appears twice"), "{err}");
     assert_eq!(everything(&store), before, "nothing changed");
     assert_eq!(store.goals().unwrap(), vec![g]);
+}
+
+/// Delete-all forgets the device-local data too: the versions kept after
+/// conflicts and the pulled documents kept aside hold the learner's data.
+#[test]
+fn forgetting_local_data_also_forgets_kept_conflicts_and_documents_kept_aside() {
+    let (_dir, mut store) = temp_store();
+    let g = goal(1);
+    store.transact(now(), |tx| tx.put(&g)).unwrap();
+    let raw = store.raw_document(Collection::Goals, g.id.as_str()).unwrap().unwrap();
+    let winner = waymark_core::hlc::Hlc::parse("1999999999999-00000-other").unwrap();
+    store
+        .transact(now(), |tx| {
+            let mut tx = tx.sync();
+            tx.record_conflict(Collection::Goals, raw.clone(), &winner)?;
+            tx.quarantine(Collection::Goals, raw.clone(), "written by a newer Waymark")
+        })
+        .unwrap();
+    assert_eq!((store.conflicts().unwrap().len(), store.quarantined().unwrap().len()), (1, 1));
+    let kept = store.quarantined().unwrap().remove(0);
+    assert_eq!(
+        (kept.id.as_str(), kept.reason.as_str(), kept.tries),
+        (format!("goals/{}", g.id).as_str(), "written by a newer Waymark", 1)
+    );
+
+    store.replace_learner_data(Vec::new(), Replace { user_id: None, forget_local: false }).unwrap();
+    assert_eq!(store.conflicts().unwrap().len(), 1, "a restore keeps them");
+    store.replace_learner_data(Vec::new(), Replace { user_id: None, forget_local: true }).unwrap();
+    assert!(store.conflicts().unwrap().is_empty());
+    assert!(store.quarantined().unwrap().is_empty());
 }

@@ -259,6 +259,7 @@ fn sync_state_and_log_are_kept_and_the_log_is_bounded() {
         pushed: 1,
         pulled: 2,
         conflicts: 0,
+        kept_aside: 0,
         failed: false,
         error: None,
     };

@@ -2,6 +2,7 @@
 //! (by the driver's kinds and codes, and for a server-selection failure by
 //! its text), and whether it is a duplicate `_id`.
 
+use super::Secrets;
 use crate::error::{ErrorKind, SyncError};
 use mongodb::error::{Error as DriverError, ErrorKind as DriverKind, WriteFailure};
 
@@ -23,7 +24,7 @@ pub(crate) fn is_duplicate(e: &DriverError) -> bool {
 /// Sorts a driver error into an [`ErrorKind`] by the driver's error kinds and
 /// codes; the text of a server-selection failure (which only carries its
 /// cause as text) decides between refused, DNS, timeout and TLS.
-pub(crate) fn classify(e: &DriverError, tls: bool, secret: Option<&str>) -> SyncError {
+pub(crate) fn classify(e: &DriverError, tls: bool, secrets: &Secrets) -> SyncError {
     let text = e.to_string();
     let lower = text.to_lowercase();
     let kind = match &*e.kind {
@@ -78,7 +79,7 @@ pub(crate) fn classify(e: &DriverError, tls: bool, secret: Option<&str>) -> Sync
         ErrorKind::Unreachable => format!("the server cannot be reached: {}", short(&text)),
         ErrorKind::Server | ErrorKind::Local => format!("the server reported an error: {}", short(&text)),
     };
-    SyncError::new(kind, message).scrub(secret)
+    SyncError::new(kind, message).scrubbed(|m| secrets.scrub(m))
 }
 
 fn looks_like_tls(lower: &str) -> bool {

@@ -4,7 +4,7 @@
 //! both servers (see `docs/sync.md`). Driver errors become [`SyncError`]s of
 //! the right kind, with the password scrubbed.
 
-use crate::error::{ErrorKind, SyncError, password_of, redact};
+use crate::error::{ErrorKind, SyncError};
 use crate::remote::{HEADS, OWNER, OWNER_KEY, PullCursor, Remote};
 use errors::{classify, is_duplicate};
 use mongodb::bson::{Document, doc};
@@ -19,6 +19,10 @@ use std::time::Duration;
 use waymark_store::{Collection, RawDoc, field};
 
 mod errors;
+mod uri;
+
+pub(crate) use uri::Secrets;
+pub use uri::redact;
 
 /// How long to look for a usable server before giving up.
 const SERVER_SELECTION_TIMEOUT: Duration = Duration::from_secs(10);
@@ -30,7 +34,7 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct MongoRemote {
     db: Database,
     fingerprint: String,
-    secret: Option<String>,
+    secrets: Secrets,
     tls: bool,
     trips: Arc<AtomicU64>,
 }
@@ -48,8 +52,8 @@ impl MongoRemote {
     /// yet except what a `mongodb+srv://` address needs (a DNS lookup): a bad
     /// address fails here, an unreachable server on the first request.
     pub async fn connect(uri: &str, db_name: &str) -> Result<Self, SyncError> {
-        let secret = password_of(uri);
-        let mut options = ClientOptions::parse(uri).await.map_err(|e| classify(&e, false, secret.as_deref()))?;
+        let secrets = Secrets::of(uri);
+        let mut options = ClientOptions::parse(uri).await.map_err(|e| classify(&e, false, &secrets))?;
         let tls = matches!(options.tls, Some(mongodb::options::Tls::Enabled(_)));
         options.app_name = Some("waymark".into());
         options.write_concern = Some(WriteConcern::majority());
@@ -64,13 +68,13 @@ impl MongoRemote {
                 counter.fetch_add(1, Ordering::Relaxed);
             }
         }));
-        let client = Client::with_options(options).map_err(|e| classify(&e, tls, secret.as_deref()))?;
+        let client = Client::with_options(options).map_err(|e| classify(&e, tls, &secrets))?;
         if db_name.trim().is_empty() {
             return Err(SyncError::new(ErrorKind::BadUri, "the database name is empty"));
         }
         let host = redact(uri);
         let host = host.split('?').next().unwrap_or_default().to_string();
-        Ok(Self { db: client.database(db_name), fingerprint: format!("{host}#{db_name}"), secret, tls, trips })
+        Ok(Self { db: client.database(db_name), fingerprint: format!("{host}#{db_name}"), secrets, tls, trips })
     }
 
     /// Like [`MongoRemote::connect`] with the timeouts set (tests, probes).
@@ -121,7 +125,7 @@ impl MongoRemote {
     }
 
     fn error(&self, e: &DriverError) -> SyncError {
-        classify(e, self.tls, self.secret.as_deref())
+        classify(e, self.tls, &self.secrets)
     }
 
     /// Reads up to `limit` documents from `cursor` (fewer when it ends).
