@@ -58,8 +58,15 @@ pub struct Proposed<T> {
 }
 
 /// A text as compared for repeats: lower case, words joined by single spaces.
-pub(crate) fn same_words(text: &str) -> String {
+fn same_words(text: &str) -> String {
     text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+}
+
+/// The reply item number of the first of `kept` whose text (by `text_of`)
+/// has the same words as `text`, if any: small models repeat themselves.
+pub(crate) fn repeat_of<T>(kept: &[Proposed<T>], text: &str, text_of: impl Fn(&T) -> &str) -> Option<usize> {
+    let key = same_words(text);
+    kept.iter().find(|p| same_words(text_of(&p.value)) == key).map(|p| p.item)
 }
 
 /// The list under `key` of a reply, at most `max` items (a problem says so

@@ -4,7 +4,7 @@
 //! non-empty answers, length caps), of a kind the learner asked for, and not
 //! a repeat of an earlier question of the same reply (small models repeat).
 
-use super::{Problem, Proposed, reply_items, same_words, shape_error};
+use super::{Problem, Proposed, repeat_of, reply_items, shape_error};
 use crate::brief::QuestionKind;
 use crate::model::Finish;
 use serde::{Deserialize, Serialize};
@@ -68,9 +68,8 @@ pub fn parse_questions(text: &str, finish: &Finish, kinds: &[QuestionKind], max:
                 continue;
             }
         };
-        let key = same_words(&value.prompt);
-        if let Some(first) = questions.iter().find(|q: &&Proposed<QuestionInput>| same_words(&q.value.prompt) == key) {
-            problems.push(Problem::at("question", item, Some("prompt"), &format!("repeats question {}", first.item)));
+        if let Some(first) = repeat_of(&questions, &value.prompt, |q: &QuestionInput| q.prompt.as_str()) {
+            problems.push(Problem::at("question", item, Some("prompt"), &format!("repeats question {first}")));
             continue;
         }
         questions.push(Proposed { item, value });

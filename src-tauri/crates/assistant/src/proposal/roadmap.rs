@@ -3,7 +3,7 @@
 //! (title, parseable duration, http/https addresses, length caps); a step
 //! whose title repeats an earlier one of the reply is left out.
 
-use super::{Problem, Proposed, reply_items, same_words, shape_error};
+use super::{Problem, Proposed, repeat_of, reply_items, shape_error};
 use crate::model::Finish;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -61,9 +61,8 @@ pub fn parse_roadmap(text: &str, finish: &Finish, max_steps: usize) -> RoadmapPr
                 continue;
             }
         };
-        let key = same_words(&value.title);
-        if let Some(first) = steps.iter().find(|s: &&Proposed<StepInput>| same_words(&s.value.title) == key) {
-            problems.push(Problem::at("step", item, Some("title"), &format!("repeats step {}", first.item)));
+        if let Some(first) = repeat_of(&steps, &value.title, |s: &StepInput| s.title.as_str()) {
+            problems.push(Problem::at("step", item, Some("title"), &format!("repeats step {first}")));
             continue;
         }
         steps.push(Proposed { item, value });

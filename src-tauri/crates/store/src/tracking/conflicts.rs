@@ -3,7 +3,8 @@
 //! be restored — its content written back as a new local change, which then
 //! wins and syncs — or dismissed.
 
-use crate::error::{StoreError, StoreResult};
+use super::record::{self, Fields};
+use crate::error::StoreResult;
 use crate::schema::{Collection, RawDoc, field};
 use chrono::{DateTime, Utc};
 use polodb_core::bson::{Document, doc};
@@ -44,28 +45,25 @@ impl Conflict {
     }
 
     pub(crate) fn from_document(d: &Document) -> StoreResult<Self> {
-        let bad = |name: &str| StoreError::Corrupt { collection: CONFLICTS, message: format!("`{name}` is missing") };
-        let text = |name: &str| d.get_str(name).map(str::to_string).map_err(|_| bad(name));
-        let recorded_at =
-            DateTime::parse_from_rfc3339(&text("recorded_at")?).map_err(|_| bad("recorded_at"))?.with_timezone(&Utc);
+        Self::from_fields(Fields::of(d, CONFLICTS))
+    }
+
+    fn from_fields(f: Fields<'_>) -> StoreResult<Self> {
         Ok(Self {
-            id: text(field::ID)?,
-            collection: Collection::named(&text("collection")?).ok_or_else(|| bad("collection"))?,
-            doc_id: text("doc_id")?,
-            losing: RawDoc::new(d.get_document("losing").map_err(|_| bad("losing"))?.clone()),
-            losing_hlc: text("losing_hlc")?,
-            winning_hlc: text("winning_hlc")?,
-            recorded_at,
+            id: f.text(field::ID)?,
+            collection: f.collection("collection")?,
+            doc_id: f.text("doc_id")?,
+            losing: f.raw("losing")?,
+            losing_hlc: f.text("losing_hlc")?,
+            winning_hlc: f.text("winning_hlc")?,
+            recorded_at: f.time("recorded_at")?,
         })
     }
 }
 
 /// Every kept losing version, newest first.
 pub(crate) fn list(db: &Database) -> StoreResult<Vec<Conflict>> {
-    let mut out = Vec::new();
-    for d in db.collection::<Document>(CONFLICTS).find(doc! {}).run()? {
-        out.push(Conflict::from_document(&d?)?);
-    }
+    let mut out = record::all(db, CONFLICTS, Conflict::from_fields)?;
     out.sort_by(|a, b| b.recorded_at.cmp(&a.recorded_at).then_with(|| a.id.cmp(&b.id)));
     Ok(out)
 }

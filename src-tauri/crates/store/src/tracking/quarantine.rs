@@ -7,11 +7,12 @@
 //! Problems, and tried again at every sync: after an upgrade that reads it,
 //! or once the clock has caught up, it is applied like any pulled document.
 
-use crate::error::{StoreError, StoreResult};
+use super::record::{self, Fields};
+use crate::error::StoreResult;
 use crate::schema::{Collection, RawDoc, field};
 use chrono::{DateTime, Utc};
+use polodb_core::Database;
 use polodb_core::bson::{Document, doc};
-use polodb_core::{CollectionT, Database};
 
 pub(crate) const QUARANTINE: &str = "quarantine";
 
@@ -56,30 +57,26 @@ impl Quarantined {
     }
 
     pub(crate) fn from_document(d: &Document) -> StoreResult<Self> {
-        let bad = |name: &str| StoreError::Corrupt { collection: QUARANTINE, message: format!("`{name}` is missing") };
-        let text = |name: &str| d.get_str(name).map(str::to_string).map_err(|_| bad(name));
-        let time = |name: &str| {
-            DateTime::parse_from_rfc3339(&text(name)?).map(|t| t.with_timezone(&Utc)).map_err(|_| bad(name))
-        };
+        Self::from_fields(Fields::of(d, QUARANTINE))
+    }
+
+    fn from_fields(f: Fields<'_>) -> StoreResult<Self> {
         Ok(Self {
-            id: text(field::ID)?,
-            collection: Collection::named(&text("collection")?).ok_or_else(|| bad("collection"))?,
-            doc_id: text("doc_id")?,
-            doc: RawDoc::new(d.get_document("doc").map_err(|_| bad("doc"))?.clone()),
-            reason: text("reason")?,
-            first_seen: time("first_seen")?,
-            last_tried: time("last_tried")?,
-            tries: u32::try_from(d.get_i64("tries").map_err(|_| bad("tries"))?).unwrap_or(u32::MAX),
+            id: f.text(field::ID)?,
+            collection: f.collection("collection")?,
+            doc_id: f.text("doc_id")?,
+            doc: f.raw("doc")?,
+            reason: f.text("reason")?,
+            first_seen: f.time("first_seen")?,
+            last_tried: f.time("last_tried")?,
+            tries: u32::try_from(f.int("tries")?).unwrap_or(u32::MAX),
         })
     }
 }
 
 /// Every document kept aside, by collection and id.
 pub(crate) fn list(db: &Database) -> StoreResult<Vec<Quarantined>> {
-    let mut out = Vec::new();
-    for d in db.collection::<Document>(QUARANTINE).find(doc! {}).run()? {
-        out.push(Quarantined::from_document(&d?)?);
-    }
+    let mut out = record::all(db, QUARANTINE, Quarantined::from_fields)?;
     out.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(out)
 }

@@ -15,15 +15,10 @@ use waymark_sync::{MemoryRemote, Remote};
 const FAR_FUTURE: &str = "9999999999999-99999-rogue";
 const HOUR: i64 = 3_600_000;
 
-/// Two desktops in sync on goal 1, and on the remote a copy of it as goal
+/// Two desktops in sync on goal 1, and, a second later, on the remote a copy of it as goal
 /// `n` stamped `hlc`, pushed after the head; A has synced past it since.
 async fn with_a_rogue_copy(remote: &impl Remote, n: u64, hlc: &str) -> (Wall, Device, Device) {
-    let wall = Wall::default();
-    let a = Device::enabled(&wall, 0);
-    let b = Device::enabled(&wall, 0);
-    a.edit(|tx| tx.put(&goal(1, "one")));
-    a.sync(remote).await.unwrap();
-    b.sync(remote).await.unwrap();
+    let (wall, a, b) = two_devices_sharing_a_goal(remote, "one").await;
     let mut rogue = a.store(|s| s.raw_document(Collection::Goals, &goal(1, "").id.0).unwrap().unwrap());
     rogue.set_id(&goal(n, "").id.0);
     let mut body = rogue.as_document().clone();

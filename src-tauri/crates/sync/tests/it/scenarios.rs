@@ -75,13 +75,7 @@ async fn first_push_then_pull_on_an_empty_device(remote: &impl Remote) {
 on_every_remote!(first_push_then_pull_on_an_empty_device_all_remotes, first_push_then_pull_on_an_empty_device);
 
 async fn edits_and_deletes_travel_both_ways(remote: &impl Remote) {
-    let wall = Wall::default();
-    let a = Device::enabled(&wall, 0);
-    let b = Device::enabled(&wall, 0);
-    a.edit(|tx| tx.put(&goal(1, "one")));
-    a.sync(remote).await.unwrap();
-    b.sync(remote).await.unwrap();
-    wall.advance(1000);
+    let (wall, a, b) = two_devices_sharing_a_goal(remote, "one").await;
     b.edit(|tx| {
         tx.put(&goal(1, "one, edited on B"))?;
         tx.put(&goal(2, "two"))
@@ -101,20 +95,8 @@ async fn edits_and_deletes_travel_both_ways(remote: &impl Remote) {
 }
 on_every_remote!(edits_and_deletes_travel_both_ways_all_remotes, edits_and_deletes_travel_both_ways);
 
-/// Two synced devices that both hold goal 1 ("base"), a second later.
-async fn two_devices_sharing_a_goal(remote: &impl Remote) -> (Wall, Device, Device) {
-    let wall = Wall::default();
-    let a = Device::enabled(&wall, 0);
-    let b = Device::enabled(&wall, 0);
-    a.edit(|tx| tx.put(&goal(1, "base")));
-    a.sync(remote).await.unwrap();
-    b.sync(remote).await.unwrap();
-    wall.advance(1000);
-    (wall, a, b)
-}
-
 async fn rival_edits_keep_the_loser_in_conflicts(remote: &impl Remote) {
-    let (wall, a, b) = two_devices_sharing_a_goal(remote).await;
+    let (wall, a, b) = two_devices_sharing_a_goal(remote, "base").await;
     a.edit(|tx| tx.put(&goal(1, "A's title")));
     wall.advance(1000);
     b.edit(|tx| tx.put(&goal(1, "B's title (newer)")));
@@ -139,7 +121,7 @@ async fn rival_edits_keep_the_loser_in_conflicts(remote: &impl Remote) {
 on_every_remote!(rival_edits_keep_the_loser_in_conflicts_all_remotes, rival_edits_keep_the_loser_in_conflicts);
 
 async fn a_newer_remote_version_met_while_pushing_is_a_conflict_too(remote: &impl Remote) {
-    let (wall, a, b) = two_devices_sharing_a_goal(remote).await;
+    let (wall, a, b) = two_devices_sharing_a_goal(remote, "base").await;
     b.edit(|tx| tx.put(&goal(1, "B older")));
     wall.advance(1000);
     a.edit(|tx| tx.put(&goal(1, "A newer")));

@@ -105,6 +105,18 @@ impl Device {
     }
 }
 
+/// Two synced devices that both hold goal 1 titled `title`, a second later.
+pub async fn two_devices_sharing_a_goal(remote: &impl Remote, title: &str) -> (Wall, Device, Device) {
+    let wall = Wall::default();
+    let a = Device::enabled(&wall, 0);
+    let b = Device::enabled(&wall, 0);
+    a.edit(|tx| tx.put(&crate::fixtures::goal(1, title)));
+    a.sync(remote).await.unwrap();
+    b.sync(remote).await.unwrap();
+    wall.advance(1000);
+    (wall, a, b)
+}
+
 /// Every document the remote holds (tombstones too), `push_hlc` removed.
 pub async fn remote_all(remote: &RemoteKind) -> BTreeMap<(String, String), Document> {
     let mut out = BTreeMap::new();
