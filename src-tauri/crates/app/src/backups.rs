@@ -158,7 +158,9 @@ impl App {
     /// Replaces everything in the store with backup `id`: the backup is read
     /// and checked first, then the current state is backed up, then the
     /// store's content is replaced in one transaction. On any error before
-    /// that last step the store is untouched.
+    /// that last step the store is untouched. With sync on, the restored
+    /// plan is then stamped as a change made now, so it wins on every
+    /// desktop; that step is durable (see [`waymark_store::Store::finish_restamp`]).
     pub fn restore_backup(&mut self, id: &str) -> AppResult<RestoreReport> {
         let taken_at = parse_id(id).ok_or_else(|| {
             AppError::invalid("backup", format!("\"{id}\" is not a backup id (like waymark-20260302-120000)"))
@@ -182,15 +184,15 @@ impl App {
         let snapshot = read_backup(&path, &self.limits).map_err(damaged)?;
         let restored = info(&dir, id, taken_at);
         let safety_backup = if self.store.is_empty_of_learner_data()? { None } else { Some(self.backup_now()?) };
-        let removed = self.about_to_remove(&snapshot.collections)?;
-        let user_id = if self.sync_enabled() { None } else { Some(snapshot.user_id) };
-        let options = Replace { user_id, forget_local: false };
+        let sync_on = self.sync_enabled();
+        let user_id = if sync_on { None } else { Some(snapshot.user_id) };
+        let options = Replace { user_id, forget_local: false, restamp: sync_on };
         replace_all(&mut self.store, snapshot.collections, options, self.clock.now()).map_err(|e| match e {
             Refused::Document(message) => damaged(message),
             Refused::Store(e @ StoreError::BadDocument { .. }) => damaged(e.to_string()),
             Refused::Store(e) => e.into(),
         })?;
-        self.stamp_replacement(removed)?;
+        self.store.finish_restamp(self.clock.now())?;
         self.load_day_state()?;
         Ok(RestoreReport { restored, safety_backup })
     }

@@ -45,7 +45,9 @@ impl App {
     /// spaces do not matter). Anything else changes nothing.
     pub fn delete_all_data(&mut self, confirmation: &str) -> AppResult<DeletedData> {
         check_phrase(confirmation)?;
-        let replaced = self.store.replace_learner_data(Vec::new(), Replace { user_id: None, forget_local: true })?;
+        let replaced = self
+            .store
+            .replace_learner_data(Vec::new(), Replace { user_id: None, forget_local: true, restamp: false })?;
         self.load_day_state()?;
         self.roll_over()?;
         let backups = self.delete_backups()?;

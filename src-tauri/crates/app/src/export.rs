@@ -145,7 +145,7 @@ impl App {
         // written as this learner's local changes and pushed.
         let report = if self.store.is_empty_of_learner_data()? && !self.sync_enabled() {
             let report = ImportReport::everything_added(&snapshot);
-            let options = Replace { user_id: Some(snapshot.user_id), forget_local: false };
+            let options = Replace { user_id: Some(snapshot.user_id), forget_local: false, restamp: false };
             replace_all(&mut self.store, snapshot.collections, options, self.clock.now()).map_err(|e| match e {
                 Refused::Document(message) => AppError::invalid("file", message),
                 Refused::Store(e) => document_error(e),

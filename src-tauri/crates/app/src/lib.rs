@@ -25,7 +25,6 @@ mod paths;
 mod plan;
 pub mod reminder_words;
 pub mod reminders;
-mod resync;
 mod roadmaps;
 pub mod secrets;
 mod shared;

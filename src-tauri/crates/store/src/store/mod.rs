@@ -3,6 +3,7 @@
 //! memory. Its reads are in [`reads`].
 
 mod reads;
+mod restamp;
 
 use crate::entity::CheckedDocument;
 use crate::error::{StoreError, StoreResult};
@@ -78,7 +79,9 @@ impl Store {
         let clock = HlcClock::resume(identity.device_id.clone(), last_hlc.as_ref());
         let outbox = Outbox::load(&db, sync_on)?;
         let indexes = Indexes::build(&db)?;
-        Ok(Self { db, identity, clock, indexes, outbox, generation: 0 })
+        let mut store = Self { db, identity, clock, indexes, outbox, generation: 0 };
+        store.finish_restamp(now)?;
+        Ok(store)
     }
 
     /// Runs `f` in one transaction stamped at `now`: everything `f` writes is

@@ -6,7 +6,7 @@
 pub(crate) mod conflicts;
 pub(crate) mod outbox;
 pub(crate) mod quarantine;
-mod record;
+pub(crate) mod record;
 pub(crate) mod sync_state;
 
 pub use conflicts::Conflict;

@@ -6,6 +6,7 @@
 
 mod raw;
 pub(crate) mod replace;
+pub(crate) mod restamp;
 mod sync;
 mod track;
 

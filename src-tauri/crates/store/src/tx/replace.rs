@@ -8,6 +8,7 @@
 //! happens in one PoloDB transaction — an error writes nothing — and after the
 //! commit the in-memory indexes are rebuilt from the documents written.
 
+use super::restamp;
 use crate::entity::{CheckedDocument, IndexChange};
 use crate::error::{StoreError, StoreResult};
 use crate::meta;
@@ -28,6 +29,12 @@ pub struct Replace {
     /// the kept conflict versions and the documents kept aside. The store's
     /// identity, schema version and clock are always kept.
     pub forget_local: bool,
+    /// Make the replacement a change made now, for sync: once it commits,
+    /// [`crate::Store::finish_restamp`] writes every document again with a
+    /// fresh stamp and a tombstone for each live document it removed — and
+    /// if the process stops first, the next open does (the removed documents
+    /// are kept, and the re-stamp marked pending, in this transaction).
+    pub restamp: bool,
 }
 
 /// What a replacement did, per collection.
@@ -109,10 +116,14 @@ impl Writing {
     /// and records the new user id.
     fn clear(&mut self, txn: &Transaction, options: &Replace, device_id: &str) -> StoreResult<()> {
         for collection in Collection::ALL {
+            if options.restamp {
+                restamp::keep_removed(txn, collection)?;
+            }
             let removed = txn.collection::<Document>(collection.name()).delete_many(doc! {})?.deleted_count;
             self.replaced.removed.insert(collection.name().to_string(), removed);
         }
         if options.forget_local {
+            restamp::forget(txn)?;
             // Kept versions and documents kept aside hold learner data too.
             for local in [CONFLICTS, QUARANTINE] {
                 txn.collection::<Document>(local).delete_many(doc! {})?;

@@ -83,7 +83,10 @@ fn a_wipe_can_adopt_a_user_id_and_forget_device_local_values_and_survives_a_reop
         })
         .unwrap();
     let replaced = store
-        .replace_learner_data(vec![], Replace { user_id: Some("someone-else".into()), forget_local: true })
+        .replace_learner_data(
+            vec![],
+            Replace { user_id: Some("someone-else".into()), forget_local: true, restamp: false },
+        )
         .unwrap();
     assert_eq!(replaced.removed["goals"], 1);
     assert!(store.is_empty_of_learner_data().unwrap());
@@ -140,9 +143,9 @@ fn forgetting_local_data_also_forgets_kept_conflicts_and_documents_kept_aside() 
         (format!("goals/{}", g.id).as_str(), "written by a newer Waymark", 1)
     );
 
-    store.replace_learner_data(Vec::new(), Replace { user_id: None, forget_local: false }).unwrap();
+    store.replace_learner_data(Vec::new(), Replace { user_id: None, forget_local: false, restamp: false }).unwrap();
     assert_eq!(store.conflicts().unwrap().len(), 1, "a restore keeps them");
-    store.replace_learner_data(Vec::new(), Replace { user_id: None, forget_local: true }).unwrap();
+    store.replace_learner_data(Vec::new(), Replace { user_id: None, forget_local: true, restamp: false }).unwrap();
     assert!(store.conflicts().unwrap().is_empty());
     assert!(store.quarantined().unwrap().is_empty());
 }

@@ -1,13 +1,14 @@
 //! Two devices, step by step: first push and pull, edits both ways,
 //! conflicts, deletions, append-only merge, joining a remote that has a
-//! learner, late arrivals from a slow clock, a sync with nothing to do.
+//! learner, late arrivals from a slow clock, a sync with nothing to do, a
+//! restore stopped halfway.
 
 use crate::fixtures::*;
 use crate::support::*;
 use waymark_core::goal::Goal;
 use waymark_core::profile::Profile;
 use waymark_core::task::Task;
-use waymark_store::Collection;
+use waymark_store::{Collection, Replace, check_document};
 use waymark_sync::{MemoryRemote, Remote};
 
 /// Runs a scenario against the in-memory remote, PoloDB's wire server, and
@@ -256,3 +257,32 @@ async fn deleting_remote_data_removes_the_learner_everywhere_on_the_remote(remot
     assert!(live_titles(&c).is_empty(), "nothing of the learner is left");
 }
 on_every_remote!(deleting_remote_data_all_remotes, deleting_remote_data_removes_the_learner_everywhere_on_the_remote);
+
+/// A restore with sync on, stopped after the replacement committed and
+/// before its re-stamp: reopened, the store finishes it, and the backup's
+/// content wins on both desktops (not the newer copies on the remote).
+async fn a_restore_stopped_before_its_restamp_wins_once_reopened(remote: &impl Remote) {
+    let (wall, a, b) = two_devices_sharing_a_goal(remote, "as backed up").await;
+    let backup: Vec<_> = a.store(|s| {
+        let docs = s.raw_documents(Collection::Goals).unwrap();
+        docs.into_iter().map(|d| check_document(Collection::Goals, d, t0()).unwrap()).collect()
+    });
+    a.edit(|tx| {
+        tx.put(&goal(1, "edited after the backup"))?;
+        tx.put(&goal(2, "added after the backup"))
+    });
+    a.sync(remote).await.unwrap();
+    b.sync(remote).await.unwrap();
+    wall.advance(1000);
+    let restore = Replace { user_id: None, forget_local: false, restamp: true };
+    a.store(|s| s.replace_learner_data(backup, restore)).unwrap();
+    let a = a.reopen();
+    let now = a.now();
+    assert!(!a.store(|s| s.finish_restamp(now)).unwrap(), "the open finished it: nothing is pending");
+    a.sync(remote).await.unwrap();
+    b.sync(remote).await.unwrap();
+    assert_eq!(live_titles(&b), vec!["as backed up"], "the backup's content reached B");
+    assert_eq!(live_titles(&a), vec!["as backed up"], "and is still what A holds");
+    assert_eq!(a.live(), b.live());
+}
+on_every_remote!(a_stopped_restore_wins_all_remotes, a_restore_stopped_before_its_restamp_wins_once_reopened);

@@ -50,6 +50,17 @@ impl Device {
         Self { local, wall: wall.clone(), skew_ms, dir }
     }
 
+    /// The same device after its process stopped and started again: the
+    /// store closed and opened anew from its directory.
+    pub fn reopen(self) -> Self {
+        let Device { local, wall, skew_ms, dir } = self;
+        drop(local);
+        let store = Store::open(dir.path(), wall.at(skew_ms)).unwrap();
+        let clock_wall = wall.clone();
+        let local = StoreLocal::new(store, move || clock_wall.at(skew_ms));
+        Self { local, wall, skew_ms, dir }
+    }
+
     /// A device with sync turned on.
     pub fn enabled(wall: &Wall, skew_ms: i64) -> Self {
         let d = Self::new(wall, skew_ms);
