@@ -202,19 +202,13 @@ pub async fn sync_now(shared: &SharedApp, progress: &(dyn Fn(SyncProgress) + Syn
     Ok(report)
 }
 
-/// Removes every document of this learner from the remote and turns sync off.
+/// Turns sync off, then removes every document of this learner from the
+/// remote, with no sync run in between (see [`waymark_sync::delete_remote_data`]).
 /// Returns how many documents were removed.
 pub async fn delete_remote_data(shared: &SharedApp) -> AppResult<u64> {
-    let (uri, database, user) = shared.with(|app| {
-        let (uri, db) = app.sync_target()?;
-        Ok((uri, db, app.store.identity().user_id.clone()))
-    })?;
+    let (uri, database) = shared.with(|app| app.sync_target())?;
     let remote = MongoRemote::connect(&uri, &database).await?;
-    let removed = waymark_sync::delete_remote_data(&remote, &user).await?;
-    shared.with(|app| {
-        waymark_sync::disable(&mut app.store, app.clock.now())?;
-        Ok(removed)
-    })
+    Ok(waymark_sync::delete_remote_data(shared, &remote).await?)
 }
 
 /// Deletes all data after the typed confirmation: when sync is on, this

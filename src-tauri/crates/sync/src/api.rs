@@ -3,11 +3,10 @@
 
 use crate::error::SyncError;
 use crate::mongo::MongoRemote;
-use crate::remote::Remote;
 use crate::report::{ServerInfo, SyncStatus};
 use chrono::{DateTime, Utc};
 use std::time::Instant;
-use waymark_store::{Collection, Conflict, DocKey, Store, StoreError, SyncLogEntry};
+use waymark_store::{Conflict, DocKey, Store, StoreError, SyncLogEntry};
 
 /// Turns sync on: from now on every local write is tracked, and the next run
 /// pushes everything changed while it was off (all data the first time).
@@ -55,13 +54,6 @@ pub fn restore_conflict(store: &mut Store, now: DateTime<Utc>, id: &str) -> Resu
 /// Drops a conflict's losing version.
 pub fn dismiss_conflict(store: &mut Store, now: DateTime<Utc>, id: &str) -> Result<(), SyncError> {
     Ok(store.transact(now, |tx| tx.sync().dismiss_conflict(id))?)
-}
-
-/// Deletes everything of `user_id` from the remote (documents, head, owner
-/// claim). Another device that still has sync on pushes its copy again on its
-/// next run; turn sync off there first to keep the remote empty.
-pub async fn delete_remote_data(remote: &impl Remote, user_id: &str) -> Result<u64, SyncError> {
-    remote.delete_user(&Collection::ALL, user_id).await
 }
 
 /// Connects to `uri` and pings database `db`: the errors say what is wrong

@@ -20,7 +20,7 @@ use waymark_store::{Collection, SyncLogEntry, SyncState};
 
 /// How many runs may go on at once per device: one. Runs of one store are
 /// serialized here, so a background run and "Sync now" never interleave.
-fn run_lock(device: &str) -> Arc<tokio::sync::Mutex<()>> {
+pub(crate) fn run_lock(device: &str) -> Arc<tokio::sync::Mutex<()>> {
     static LOCKS: OnceLock<Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>> = OnceLock::new();
     let mut locks = LOCKS.get_or_init(Default::default).lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     Arc::clone(locks.entry(device.to_string()).or_default())

@@ -33,6 +33,7 @@
 
 mod api;
 mod engine;
+mod erase;
 mod error;
 mod memory;
 mod mongo;
@@ -43,10 +44,10 @@ mod report;
 mod run;
 
 pub use api::{
-    conflicts, delete_remote_data, disable, dismiss_conflict, enable, forget_remote, restore_conflict, status,
-    sync_log, test_connection,
+    conflicts, disable, dismiss_conflict, enable, forget_remote, restore_conflict, status, sync_log, test_connection,
 };
 pub use engine::sync_once;
+pub use erase::delete_remote_data;
 pub use error::{ErrorKind, SyncError};
 pub use memory::{MemoryCursor, MemoryRemote};
 pub use mongo::{MongoCursor, MongoRemote, redact};

@@ -7,7 +7,7 @@ use crate::fixtures::*;
 use crate::support::*;
 use std::sync::Mutex;
 use waymark_store::StoreError;
-use waymark_sync::{MongoRemote, Phase, sync_once};
+use waymark_sync::{MongoRemote, Phase, Remote, sync_once};
 
 /// More than one push batch, so the server can die between two.
 const DOCS: u64 = 4800;
@@ -105,4 +105,35 @@ async fn a_connection_cut_after_n_bytes_resumes_and_converges() {
     b.edit(|tx| tx.put(&goal(0, "edited on B after the cuts")));
     converged(&a, &b, &remote).await;
     assert_eq!(a.store(|s| s.goal(&goal(0, "").id)).unwrap().title, "edited on B after the cuts");
+}
+
+/// Delete remote data pressed while a push is under way: the delete waits
+/// for the run to end, so no batch lands after it, and sync is off from the
+/// delete on — the remote ends up without anything of the learner.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deleting_remote_data_during_a_push_leaves_nothing_on_the_remote() {
+    let server = PoloServer::start().await;
+    let remote = server.remote().await;
+    let wall = Wall::default();
+    let a = heavy_device(&wall);
+    let user = a.store(|s| s.identity().user_id.clone());
+    let pushing = tokio::sync::Notify::new();
+    let first_batch_sent = |p: waymark_sync::Progress| {
+        if p.phase == Phase::Push && p.done >= 1 {
+            pushing.notify_one();
+        }
+    };
+    let delete = async {
+        pushing.notified().await;
+        waymark_sync::delete_remote_data(&a.local, &remote).await
+    };
+    let (run, deleted) = tokio::join!(sync_once(&a.local, &remote, &first_batch_sent), delete);
+    run.unwrap();
+    assert_eq!(deleted.unwrap(), DOCS, "the delete came after the whole push");
+    assert!(!a.store(|s| s.sync_enabled()));
+    let kind = RemoteKind::Mongo(remote.clone(), None);
+    assert!(remote_all(&kind).await.is_empty(), "nothing of the learner is left on the remote");
+    assert_eq!(remote.read_head(&user).await.unwrap(), None);
+    let e = a.sync(&remote).await.unwrap_err();
+    assert!(e.message().contains("sync is off"), "{e}");
 }

@@ -249,8 +249,9 @@ async fn deleting_remote_data_removes_the_learner_everywhere_on_the_remote(remot
     });
     a.sync(remote).await.unwrap();
     let user = a.store(|s| s.identity().user_id.clone());
-    let deleted = waymark_sync::delete_remote_data(remote, &user).await.unwrap();
+    let deleted = waymark_sync::delete_remote_data(&a.local, remote).await.unwrap();
     assert_eq!(deleted, 2);
+    assert!(!a.store(|s| s.sync_enabled()), "sync is off where the data was deleted");
     assert_eq!(remote.read_head(&user).await.unwrap(), None);
     let c = Device::enabled(&wall, 0);
     c.sync(remote).await.unwrap();
