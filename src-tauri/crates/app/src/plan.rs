@@ -10,7 +10,7 @@
 use crate::App;
 use crate::error::{AppError, AppResult};
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 use waymark_core::goal::Goal;
 use waymark_core::ids::{GoalId, TaskId};
@@ -58,6 +58,10 @@ pub(crate) struct Edits<'a> {
     pub deleted: Option<&'a GoalId>,
     /// Tasks as edited, in place of their stored versions.
     pub tasks: &'a [Task],
+    /// Plan only this goal and what its plan rests on (its prerequisites,
+    /// transitively): for a preview of one goal, where the goals that wait
+    /// for it do not matter. `None` plans every goal.
+    pub only_for: Option<&'a GoalId>,
 }
 
 impl App {
@@ -77,6 +81,9 @@ impl App {
             AppError::invalid("prerequisites", format!("\"{title}\" would depend on itself through its prerequisites"))
         })?;
         let by_id: HashMap<&GoalId, &Goal> = goals.iter().map(|g| (&g.id, g)).collect();
+        let needed = edits.only_for.map(|id| rests_on(id, &by_id));
+        let order: Vec<GoalId> =
+            order.into_iter().filter(|id| needed.as_ref().is_none_or(|n| n.contains(id))).collect();
         let mut finish: HashMap<GoalId, NaiveDate> = HashMap::new();
         let mut summary = PlanChanges::default();
         let days_off = &self.profile.days_off;
@@ -107,4 +114,17 @@ impl App {
         }
         Ok(summary)
     }
+}
+
+/// Goal `id` and every goal its start waits for, through prerequisites.
+fn rests_on(id: &GoalId, by_id: &HashMap<&GoalId, &Goal>) -> HashSet<GoalId> {
+    let mut needed = HashSet::new();
+    let mut next = vec![id.clone()];
+    while let Some(id) = next.pop() {
+        if let Some(goal) = by_id.get(&id) {
+            next.extend(goal.prerequisites.iter().filter(|p| !needed.contains(*p)).cloned());
+        }
+        needed.insert(id);
+    }
+    needed
 }

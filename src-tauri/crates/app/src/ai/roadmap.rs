@@ -165,7 +165,8 @@ impl App {
 
     fn plan_preview_of(&self, goal: &Goal, steps: Vec<Step>, mode: AcceptMode) -> AppResult<PlanPreview> {
         let roadmap = self.roadmap_with(goal, steps, mode);
-        let changes = self.plan_changes(&Edits { goal: Some(goal), roadmap: Some(&roadmap), ..Edits::default() })?;
+        let edits = Edits { goal: Some(goal), roadmap: Some(&roadmap), only_for: Some(&goal.id), ..Edits::default() };
+        let changes = self.plan_changes(&edits)?;
         let stored = self.store.tasks_of_goal(&goal.id)?;
         let put: Vec<&Task> = changes.put.iter().filter(|t| t.goal_id == goal.id).collect();
         let replaced: HashSet<&str> = changes.delete.iter().chain(put.iter().copied()).map(|t| t.id.as_str()).collect();
