@@ -21,7 +21,7 @@ APT_PACKAGES := libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev 
 	pkg-config build-essential clang libclang-dev xvfb xauth webkit2gtk-driver \
 	imagemagick xdg-utils ccache dbus x11-utils python3-dbus python3-gi python3-venv gnome-keyring libsecret-tools nodejs npm
 
-.PHONY: run test deps deps-apt deps-node deps-tools deps-ai ui build lint unit e2e bench bindings screenshots clean-ui
+.PHONY: run test deps deps-apt deps-node deps-tools deps-ai ui build lint unit e2e bench fuzz bindings screenshots clean-ui
 
 ## run: install what is missing, build, and start the desktop app on the default store.
 run: deps build
@@ -106,6 +106,13 @@ e2e: build
 ## screenshots: refresh docs/*.png from the end-to-end run.
 screenshots: build
 	WAYMARK_SCREENSHOTS=docs WAYMARK_BIN="$(BIN)" xvfb-run -a -s "-screen 0 1280x860x24" node --test --test-concurrency=1 tests/e2e/
+
+## fuzz: the fuzz suites of every reader of outside input with more cases
+## than `make test` runs (10,000 each there); FUZZ_CASES=N to choose.
+FUZZ_CASES ?= 50000
+fuzz:
+	WAYMARK_FUZZ_CASES=$(FUZZ_CASES) cargo test -p waymark-app -p waymark-assistant --test it fuzz:: -- --nocapture
+	WAYMARK_FUZZ_CASES=$(FUZZ_CASES) cargo test -p waymark-sync --test it hostile:: -- --nocapture
 
 ## bench: speed figures on the heavy synthetic profile (release build); the
 ## assistant's overhead against the real llama.cpp server of `deps-ai`.

@@ -53,6 +53,12 @@ pub struct HourEstimate {
 
 const FIELD: &str = "duration";
 
+/// The longest a step may be: five years as a calendar span, or as much
+/// effort as five years at 40 hours a week. A longer step is a typo or
+/// hostile input (it would plan tens of thousands of tasks); split it.
+const MAX_WEEKS: f64 = 261.0;
+const MAX_HOURS: f64 = MAX_WEEKS * 40.0;
+
 /// Parses duration text such as `"2 weeks"`, `"1-3 months"`, `"10 days"`,
 /// `"45 min"`, `"1.5h"` or `"2 to 4 weeks"`.
 pub fn parse_duration(text: &str) -> ValidationResult<StepDuration> {
@@ -101,6 +107,19 @@ pub fn parse_duration(text: &str) -> ValidationResult<StepDuration> {
         return Err(ValidationError::new(
             FIELD,
             format!("\"{}\" has its range backwards; write the smaller number first", text.trim()),
+        ));
+    }
+    let too_long = match unit {
+        DurationUnit::Minutes => max / 60.0 > MAX_HOURS,
+        DurationUnit::Hours => max > MAX_HOURS,
+        DurationUnit::Days => max > MAX_WEEKS * 7.0,
+        DurationUnit::Weeks => max > MAX_WEEKS,
+        DurationUnit::Months => max > 60.0,
+    };
+    if too_long {
+        return Err(ValidationError::new(
+            FIELD,
+            format!("\"{}\" is longer than five years; split the step into shorter ones", text.trim()),
         ));
     }
     Ok(StepDuration { min, max, unit })
@@ -200,6 +219,19 @@ mod tests {
         {
             let err = parse_duration(bad).expect_err(bad);
             assert_eq!(err.field, "duration", "{bad}");
+        }
+    }
+
+    /// Found by the fuzz suite: "218446744073709551616 days" planned 36,526 tasks.
+    #[test]
+    fn a_step_longer_than_five_years_is_refused() {
+        for long in ["218446744073709551616 days", "1828 days", "262 weeks", "61 months", "1-61 months", "10441 hours"]
+        {
+            let err = parse_duration(long).expect_err(long);
+            assert!(err.message.contains("longer than five years"), "{long}: {}", err.message);
+        }
+        for fine in ["1827 days", "261 weeks", "60 months", "10440 hours", "600000 min"] {
+            assert!(parse_duration(fine).is_ok(), "{fine}");
         }
     }
 

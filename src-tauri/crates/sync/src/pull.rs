@@ -200,15 +200,22 @@ fn reason(e: &StoreError) -> String {
     }
 }
 
-/// Tries every document kept aside again, in one transaction: one that
-/// applies now (this Waymark reads it, or the clock caught up with its
-/// stamp) leaves the quarantine, as does one of another learner; the rest
-/// stay with their new reason. Returns how many left.
+/// How many documents kept aside one run tries again at most: the ones
+/// tried longest ago first, so a remote full of bad documents costs each
+/// run a bounded time and every one is still tried in turn.
+const RETRY_PER_RUN: usize = 200;
+
+/// Tries documents kept aside again (at most [`RETRY_PER_RUN`]), in one
+/// transaction: one that applies now (this Waymark reads it, or the clock
+/// caught up with its stamp) leaves the quarantine, as does one of another
+/// learner; the rest stay with their new reason. Returns how many left.
 pub(crate) fn retry_quarantined<L: Local, R: Remote>(run: &mut Run<'_, L, R>) -> Result<u64, SyncError> {
-    let kept = run.local.with_store(|s| s.quarantined())?;
+    let mut kept = run.local.with_store(|s| s.quarantined())?;
     if kept.is_empty() {
         return Ok(0);
     }
+    kept.sort_by(|a, b| a.last_tried.cmp(&b.last_tried).then_with(|| a.id.cmp(&b.id)));
+    kept.truncate(RETRY_PER_RUN);
     let user = run.user();
     let released = run.commit(|tx| {
         let mut tx = tx.sync();

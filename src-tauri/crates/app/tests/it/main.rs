@@ -7,6 +7,7 @@ mod bad_input;
 mod bindings;
 mod data_files;
 mod delete_all;
+mod fuzz;
 mod goals;
 mod import_export;
 mod planner;

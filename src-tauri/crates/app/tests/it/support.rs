@@ -16,8 +16,9 @@ pub fn clock_on(date: NaiveDate) -> Box<FixedClock> {
 }
 
 pub struct TestApp {
-    pub dir: TempDir,
     pub app: App,
+    /// Dropped last: the store closes before its directory goes.
+    pub dir: TempDir,
 }
 
 impl TestApp {

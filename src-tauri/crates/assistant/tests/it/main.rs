@@ -5,6 +5,7 @@
 //! content; the tests check the pipeline, not the prose.
 
 mod failures;
+mod fuzz;
 mod proposals;
 mod server;
 mod streaming;

@@ -6,6 +6,7 @@ mod convergence;
 mod errors;
 mod faults;
 mod fixtures;
+mod hostile;
 mod outside;
 mod scenarios;
 mod support;
