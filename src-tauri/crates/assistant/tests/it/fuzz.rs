@@ -31,7 +31,8 @@ fn roadmap_replies() {
 fn question_replies() {
     run("questions reply", QUESTIONS, |input| {
         let text = String::from_utf8_lossy(input);
-        let kinds: &[QuestionKind] = if input.len().is_multiple_of(2) { &QuestionKind::ALL } else { &[QuestionKind::TrueFalse] };
+        let kinds: &[QuestionKind] =
+            if input.len().is_multiple_of(2) { &QuestionKind::ALL } else { &[QuestionKind::TrueFalse] };
         let proposal = parse_questions(&text, &finish(input.len() as u64), kinds, 3);
         assert!(proposal.questions.len() <= 3, "more questions than asked for");
         for q in &proposal.questions {
