@@ -148,11 +148,10 @@ fn apply(tx: &mut SyncTx<'_, '_>, collection: Collection, user: &str, remote: Ra
     let theirs = &stamps.hlc;
     let done = |conflict: bool, purged: bool| Ok(Outcome::Applied { conflict, purged });
     let Some(local) = tx.get_raw(collection, id)? else {
-        if !stamps.deleted {
-            let copy = remote.clone();
-            if let Some(why) = refused(tx.insert_remote(collection, remote))? {
-                return Ok(Outcome::Invalid(copy, why));
-            }
+        if !stamps.deleted
+            && let Some((doc, e)) = tx.insert_remote(collection, remote)?
+        {
+            return Ok(Outcome::Invalid(doc, reason(&e)));
         }
         return done(false, false);
     };

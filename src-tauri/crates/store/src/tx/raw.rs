@@ -2,9 +2,9 @@
 //! backups, pulled documents), after the check of [`crate::check_document`].
 
 use super::Tx;
-use crate::entity::check;
+use crate::entity::{IndexChange, check};
 use crate::error::StoreResult;
-use crate::schema::{Collection, RawDoc, field};
+use crate::schema::{Collection, RawDoc, RawStamps, field};
 use crate::tracking::outbox::DocKey;
 use polodb_core::CollectionT;
 use polodb_core::bson::doc;
@@ -58,8 +58,19 @@ impl Tx<'_> {
     }
 
     pub(super) fn store_raw(&mut self, collection: Collection, doc: RawDoc, how: Write) -> StoreResult<()> {
+        let checked = check(collection, &doc, self.now)?;
+        self.store_checked(collection, doc, checked, how)
+    }
+
+    /// [`Tx::store_raw`] for a document `check` has read as `checked`.
+    pub(super) fn store_checked(
+        &mut self,
+        collection: Collection,
+        doc: RawDoc,
+        (stamps, change): (RawStamps, Option<IndexChange>),
+        how: Write,
+    ) -> StoreResult<()> {
         let track = how == Write::Tracked;
-        let (stamps, change) = check(collection, &doc, self.now)?;
         let coll = self.txn.collection::<RawDoc>(collection.name());
         let key = doc! { (field::ID): stamps.id.as_str() };
         let tracked = DocKey::new(collection, stamps.id.as_str());

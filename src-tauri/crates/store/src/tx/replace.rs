@@ -115,9 +115,10 @@ impl Writing {
     /// Hard-deletes the learner documents (and maybe the device-local values)
     /// and records the new user id.
     fn clear(&mut self, txn: &Transaction, options: &Replace, device_id: &str) -> StoreResult<()> {
+        let earlier = if options.restamp { Some(restamp::mark(txn)?) } else { None };
         for collection in Collection::ALL {
-            if options.restamp {
-                restamp::keep_removed(txn, collection)?;
+            if let Some(earlier) = earlier {
+                restamp::keep_removed(txn, collection, earlier)?;
             }
             let removed = txn.collection::<Document>(collection.name()).delete_many(doc! {})?.deleted_count;
             self.replaced.removed.insert(collection.name().to_string(), removed);

@@ -19,10 +19,17 @@ use polodb_core::{CollectionT, Database, Transaction};
 pub(crate) const PENDING: &str = "restamp_pending";
 const MARKER: &str = "restamp_pending";
 
-/// Inside a replacement, before it deletes `collection`: marks the re-stamp
-/// as pending and keeps a copy of each live document of `collection`.
-pub(crate) fn keep_removed(txn: &Transaction, collection: Collection) -> StoreResult<()> {
+/// Inside a replacement: marks the re-stamp as pending. Returns whether an
+/// earlier one still was (its kept documents stay, to be tombstoned too).
+pub(crate) fn mark(txn: &Transaction) -> StoreResult<bool> {
+    let earlier = meta::read(txn, MARKER)?.is_some();
     meta::write(txn, MARKER, doc! { "pending": true })?;
+    Ok(earlier)
+}
+
+/// Inside a replacement, before it deletes `collection`: keeps a copy of
+/// each live document of `collection` (over an earlier copy when `earlier`).
+pub(crate) fn keep_removed(txn: &Transaction, collection: Collection, earlier: bool) -> StoreResult<()> {
     let kept = txn.collection::<Document>(PENDING);
     for d in txn.collection::<RawDoc>(collection.name()).find(doc! {}).run()? {
         let d = d?;
@@ -31,7 +38,9 @@ pub(crate) fn keep_removed(txn: &Transaction, collection: Collection) -> StoreRe
             continue;
         }
         let key = format!("{}/{id}", collection.name());
-        kept.delete_one(doc! { (field::ID): &key })?;
+        if earlier {
+            kept.delete_one(doc! { (field::ID): &key })?;
+        }
         kept.insert_one(doc! { (field::ID): key, "collection": collection.name(), "doc": d.into_document() })?;
     }
     Ok(())

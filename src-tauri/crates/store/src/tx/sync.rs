@@ -6,7 +6,7 @@
 
 use super::Tx;
 use super::raw::Write;
-use crate::entity::Entity;
+use crate::entity::{Entity, check};
 use crate::error::{StoreError, StoreResult};
 use crate::meta;
 use crate::schema::{Collection, RawDoc, field};
@@ -44,9 +44,19 @@ impl<'t, 'a> SyncTx<'t, 'a> {
 
     /// [`SyncTx::apply_remote`] for a document this transaction has just
     /// found absent (with [`SyncTx::get_raw`]): it is inserted without looking again.
-    pub fn insert_remote(&mut self, collection: Collection, mut doc: RawDoc) -> StoreResult<()> {
+    /// A document that is not a readable one of `collection` is not written
+    /// and comes back with why (`Ok(Some(..))`), to be kept aside.
+    pub fn insert_remote(
+        &mut self,
+        collection: Collection,
+        mut doc: RawDoc,
+    ) -> StoreResult<Option<(RawDoc, StoreError)>> {
         doc.remove_push_hlc();
-        self.tx.store_raw(collection, doc, Write::RemoteAbsent)
+        match check(collection, &doc, self.tx.now) {
+            Ok(checked) => self.tx.store_checked(collection, doc, checked, Write::RemoteAbsent).map(|()| None),
+            Err(e @ StoreError::BadDocument { .. }) => Ok(Some((doc, e))),
+            Err(e) => Err(e),
+        }
     }
 
     /// Whether the document, stored with stamp `hlc`, changed locally since

@@ -9,7 +9,7 @@ use crate::fixtures::*;
 use crate::support::*;
 use waymark_core::hlc::Hlc;
 use waymark_profiles::fuzz::{document_case, run_cases};
-use waymark_store::{Collection, RawDoc, StoreError, check_document};
+use waymark_store::{Collection, RawDoc, check_document};
 use waymark_sync::{MemoryRemote, Remote};
 
 /// Pulled every this many cases.
@@ -21,16 +21,7 @@ fn hostile_remote_documents_never_reach_the_store() {
     let remote = MemoryRemote::new();
     let wall = Wall::default();
     let a = Device::enabled(&wall, 0);
-    a.edit(|tx| {
-        tx.put(&goal(1, "g"))?;
-        tx.put(&task(1, 1, "t"))?;
-        tx.put(&card(1, 1, "c"))?;
-        tx.put(&review(1, 1, 1))?;
-        tx.put(&activity(1, 1))?;
-        tx.put(&attempt(1, 1))?;
-        tx.put(&reminder(1, 30))?;
-        Ok::<_, StoreError>(())
-    });
+    a.edit(|tx| put_one_of_each(tx, 1, "g"));
     rt.block_on(a.sync(&remote)).unwrap();
     let b = Device::enabled(&wall, 0);
     rt.block_on(b.sync(&remote)).unwrap();

@@ -44,13 +44,7 @@ async fn first_push_then_pull_on_an_empty_device(remote: &impl Remote) {
     let wall = Wall::default();
     let a = Device::new(&wall, 0);
     a.edit(|tx| {
-        tx.put(&goal(1, "Spanish"))?;
-        tx.put(&task(1, 1, "Verbs"))?;
-        tx.put(&card(1, 1, "hola?"))?;
-        tx.put(&review(1, 1, 1))?;
-        tx.put(&activity(1, 1))?;
-        tx.put(&attempt(1, 1))?;
-        tx.put(&reminder(1, 5))?;
+        put_one_of_each(tx, 1, "Spanish")?;
         let user = tx.get::<Goal>(&goal(1, "").id.0)?.map(|_| ());
         assert!(user.is_some());
         Ok(())

@@ -116,6 +116,19 @@ impl Device {
     }
 }
 
+/// Writes document `n` of every synced kind (goal `n` and what hangs off it),
+/// with goal title `title`.
+pub fn put_one_of_each(tx: &mut Tx<'_>, n: u64, title: &str) -> Result<(), StoreError> {
+    use crate::fixtures::{activity, attempt, card, goal, reminder, review, task};
+    tx.put(&goal(n, title))?;
+    tx.put(&task(n, n, "t"))?;
+    tx.put(&card(n, n, "c"))?;
+    tx.put(&review(n, n, n))?;
+    tx.put(&activity(n, n))?;
+    tx.put(&attempt(n, n))?;
+    tx.put(&reminder(n, 5))
+}
+
 /// Two synced devices that both hold goal 1 titled `title`, a second later.
 pub async fn two_devices_sharing_a_goal(remote: &impl Remote, title: &str) -> (Wall, Device, Device) {
     let wall = Wall::default();
