@@ -7,6 +7,7 @@ use crate::App;
 use crate::error::{AppError, AppResult};
 use std::io::Read;
 use std::path::Path;
+use waymark_core::roadmap_io::MAX_IMPORT_BYTES;
 
 const MIB: u64 = 1024 * 1024;
 
@@ -17,7 +18,8 @@ pub struct InputLimits {
     pub export_bytes: u64,
     /// A cards file (CSV or tab-separated): 50 MB.
     pub cards_bytes: u64,
-    /// A roadmap file (Markdown or JSON): 10 MB.
+    /// A roadmap file (Markdown or JSON): the roadmap parser's own cap
+    /// ([`waymark_core::roadmap_io::MAX_IMPORT_BYTES`], 2 MB).
     pub roadmap_bytes: u64,
     /// A backup, decompressed: 2 GiB.
     pub backup_bytes: u64,
@@ -25,7 +27,12 @@ pub struct InputLimits {
 
 impl Default for InputLimits {
     fn default() -> Self {
-        Self { export_bytes: 1024 * MIB, cards_bytes: 50 * MIB, roadmap_bytes: 10 * MIB, backup_bytes: 2048 * MIB }
+        Self {
+            export_bytes: 1024 * MIB,
+            cards_bytes: 50 * MIB,
+            roadmap_bytes: MAX_IMPORT_BYTES as u64,
+            backup_bytes: 2048 * MIB,
+        }
     }
 }
 
@@ -112,8 +119,10 @@ fn too_large(kind: InputKind, cap: u64) -> String {
 fn size(bytes: u64) -> String {
     if bytes >= 1024 * MIB && bytes.is_multiple_of(1024 * MIB) {
         format!("{} GiB", bytes / (1024 * MIB))
-    } else if bytes >= MIB {
+    } else if bytes >= MIB && bytes.is_multiple_of(MIB) {
         format!("{} MB", bytes / MIB)
+    } else if bytes >= 1_000_000 {
+        format!("{} MB", bytes / 1_000_000)
     } else {
         format!("{bytes} bytes")
     }
@@ -142,6 +151,7 @@ mod tests {
         let Err(ReadError::TooLarge(err)) = limits.read(InputKind::Cards, std::io::repeat(b'a')) else { panic!() };
         assert_eq!(err, "A cards file may be at most 4 bytes; this one is larger, so nothing was read from it");
         assert!(limits.check(InputKind::Cards, 5).is_err() && limits.check(InputKind::Cards, 4).is_ok());
+        assert_eq!(size(InputLimits::default().roadmap_bytes), "2 MB", "as the roadmap reader says it");
         let d = InputLimits::default();
         assert!(
             d.check(InputKind::Backup, 3 * 1024 * MIB).unwrap_err().message.contains("decompress to at most 2 GiB")
